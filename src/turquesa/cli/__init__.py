@@ -1,0 +1,1 @@
+"""The `turquesa` command: thin adapters from the terminal to the library."""

@@ -1,0 +1,90 @@
+"""`turquesa demo`: the main job on a laptop, offline, in one command.
+
+The demo is a list of steps over one shared context; later work (resolution, groups,
+routes, reports) adds a step to `STEPS` and the demo grows with the product.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from sqlalchemy import Engine
+
+from turquesa.cli.context import AppState
+from turquesa.cli.ingest import show_report
+from turquesa.cli.output import print_table
+from turquesa.cli.status import STATUS_COLUMNS
+from turquesa.ingest.loader import ingest
+from turquesa.storage import store
+from turquesa.synth import generate
+
+
+@dataclass
+class DemoContext:
+    out: Path
+    seed: int
+    persons: int
+    engine: Engine
+    console: Console
+    agencies: list[Path] = field(default_factory=list)
+    failures: int = 0
+
+
+def step_synthesise(demo: DemoContext) -> None:
+    summary = generate(demo.out / "data", seed=demo.seed, persons=demo.persons)
+    demo.agencies = sorted(p for p in (demo.out / "data").iterdir()
+                           if p.is_dir() and p.name != "truth")
+    demo.console.print(f"[bold]1. Synthetic data[/bold]: {summary.persons:,} true persons, "
+                       f"{len(demo.agencies)} agencies, written to {demo.out / 'data'} "
+                       f"({summary.seconds:.1f} s)")
+
+
+def step_ingest(demo: DemoContext) -> None:
+    demo.console.print("[bold]2. Loading every agency's submission[/bold]")
+    for folder in demo.agencies:
+        report = ingest(demo.engine, folder, loaded_by="demo")
+        show_report(report, demo.console)
+        demo.failures += not report.ok
+
+
+def step_summary(demo: DemoContext) -> None:
+    with demo.engine.connect() as conn:
+        rows = store.status_summary(conn)
+    for row in rows:
+        for column in STATUS_COLUMNS[3:]:
+            row.setdefault(column, 0)
+    print_table("3. What is loaded", rows, STATUS_COLUMNS, demo.console)
+
+
+STEPS: list[Callable[[DemoContext], None]] = [step_synthesise, step_ingest, step_summary]
+
+
+def demo(
+    ctx: typer.Context,
+    out: Path = typer.Option(Path("demo"), "--out", help="Folder for the data and database."),
+    persons: int = typer.Option(2000, "--persons", min=10, help="True persons to synthesise."),
+    seed: int = typer.Option(7, "--seed", help="Seed of the synthetic data."),
+) -> None:
+    """Synthesise a multi-agency data set, load it, and say what is where."""
+    state: AppState = ctx.obj
+    if state.db_option is None:
+        import os
+
+        if not os.environ.get("TURQUESA_DB"):
+            state.db_option = f"sqlite:///{(out / 'turquesa.db').resolve()}"
+    console = Console()
+    context = DemoContext(out, seed, persons, state.engine(), console)
+    for step in STEPS:
+        step(context)
+    console.print(f"\nDatabase: [bold]{state.display_url()}[/bold]")
+    console.print(f"Try: turquesa --db {state.display_url()} export records --format csv")
+    if context.failures:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)

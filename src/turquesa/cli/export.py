@@ -1,0 +1,109 @@
+"""`turquesa export records|entities`: the loaded data for other tools.
+
+Victim identity is left out unless `--with-victim-identity` is given (see
+turquesa.export.privacy): an export is the moment data leaves the agency's hands.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from turquesa.cli.context import AppState
+from turquesa.cli.output import open_output, write_csv, write_jsonl
+from turquesa.export.ftm import to_ftm
+from turquesa.export.privacy import protect
+from turquesa.export.records import RECORD_COLUMNS, record_document, record_row
+from turquesa.model import RECORD_KINDS
+from turquesa.storage import store
+
+export_app = typer.Typer(help="Export records or entities as CSV, JSON lines or FollowTheMoney.",
+                         no_args_is_help=True)
+
+#: exchange/OUTPUTS.md: one row per source record of a resolved kind.
+ENTITY_COLUMNS = ("agency", "record_id", "kind", "entity_id", "match_probability")
+RESOLVED_KINDS = ("person", "organization")
+
+
+class Format(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    ftm = "ftm"
+
+
+def _records(state: AppState, kinds: tuple[str, ...] | None,
+             victim_identity: bool) -> Iterator[dict[str, Any]]:
+    with state.engine().connect() as conn:
+        for record in store.iter_current_records(conn, kinds):
+            yield record if victim_identity else protect(record)
+
+
+def _agency_names(state: AppState) -> dict[str, str]:
+    with state.engine().connect() as conn:
+        return {row["agency"]: row.get("name", row["agency"]) for row in store.status_summary(conn)}
+
+
+@export_app.command("records")
+def export_records(
+    ctx: typer.Context,
+    fmt: Format = typer.Option(Format.csv, "--format", help="csv, jsonl or ftm."),
+    kind: list[str] | None = typer.Option(None, "--kind", help=f"Only these kinds "
+                                          f"({', '.join(RECORD_KINDS)}); repeatable."),
+    output: Path | None = typer.Option(None, "--output", help="Write here instead of stdout."),
+    victim_identity: bool = typer.Option(False, "--with-victim-identity",
+                                         help="Include victims' names and identifiers."),
+) -> None:
+    """One row per current version of every record (retracted ones left out)."""
+    state: AppState = ctx.obj
+    kinds = tuple(kind) if kind else None
+    if kinds and set(kinds) - set(RECORD_KINDS):
+        raise typer.BadParameter(f"kinds are {', '.join(RECORD_KINDS)}", param_hint="--kind")
+    records = _records(state, kinds, victim_identity)
+    with open_output(output) as out:
+        if fmt is Format.csv:
+            write_csv((record_row(r) for r in records), RECORD_COLUMNS, out)
+        elif fmt is Format.jsonl:
+            write_jsonl((record_document(r) for r in records), out)
+        else:
+            names = _agency_names(state)
+            write_jsonl((e for r in records for e in to_ftm(r, names.get(r["agency"], ""))), out)
+
+
+def standalone_entity_id(agency: str, record_id: str) -> str:
+    return "e-" + hashlib.sha1(f"{agency}:{record_id}".encode()).hexdigest()[:16]
+
+
+@export_app.command("entities")
+def export_entities(
+    ctx: typer.Context,
+    fmt: Format = typer.Option(Format.csv, "--format", help="csv or jsonl."),
+    output: Path | None = typer.Option(None, "--output", help="Write here instead of stdout."),
+) -> None:
+    """One row per person or organization record with the entity it belongs to.
+
+    Until entity resolution has run, every record stands alone: its own entity, with an
+    empty match_probability.
+    """
+    state: AppState = ctx.obj
+    if fmt is Format.ftm:
+        raise typer.BadParameter("entities export as csv or jsonl", param_hint="--format")
+    rows = (
+        {"agency": r["agency"], "record_id": r["record_id"], "kind": r["kind"],
+         "entity_id": standalone_entity_id(r["agency"], r["record_id"]),
+         "match_probability": None}
+        for r in _records(state, RESOLVED_KINDS, victim_identity=False)
+    )
+    with open_output(output) as out:
+        if fmt is Format.csv:
+            write_csv(rows, ENTITY_COLUMNS, out)
+        else:
+            write_jsonl(rows, out)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(export_app, name="export")

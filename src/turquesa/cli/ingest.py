@@ -1,0 +1,86 @@
+"""`turquesa ingest PATH`: load one agency submission, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from turquesa.cli.context import AppState
+from turquesa.cli.output import print_table
+from turquesa.ingest.loader import ingest as run_ingest
+from turquesa.ingest.mapping import Mapping
+from turquesa.ingest.report import LoadReport
+from turquesa.model import load_model
+
+SHOWN_ISSUES = 50
+
+
+def show_report(report: LoadReport, console: Console) -> None:
+    """The report as a person reads it: what was loaded, then every problem."""
+    verdict = {
+        "loaded": "[green]loaded[/green]",
+        "loaded_with_rejections": "[yellow]loaded, bad rows left out[/yellow]",
+        "already_loaded": "[green]already loaded: nothing changed[/green]",
+        "refused": "[red]refused: nothing was loaded[/red]",
+    }[report.status]
+    console.print(f"{report.source} ({report.agency or 'agency unknown'}): {verdict}")
+    if report.counts:
+        counts = ", ".join(f"{n:,} {kind}" for kind, n in sorted(report.counts.items()))
+        console.print(f"  records: {counts}; identifiers: {report.identifiers:,}; "
+                      f"new versions: {report.new_versions:,}; retracted: {report.retracted:,}")
+    if report.rows_rejected:
+        console.print(f"  rows with errors: {report.rows_rejected:,}")
+    issues = report.issues
+    if issues:
+        rows = [i.as_dict() for i in issues[:SHOWN_ISSUES]]
+        print_table("Issues", rows, ("severity", "file", "row", "column", "value", "reason"),
+                    console)
+        if len(issues) > SHOWN_ISSUES:
+            console.print(f"  … and {len(issues) - SHOWN_ISSUES:,} more: write them all with "
+                          "--report FILE.csv")
+    console.print(f"  {report.seconds:.1f} s")
+
+
+def ingest(
+    ctx: typer.Context,
+    path: Path = typer.Argument(..., help="A folder of exchange files, one CSV/XLSX/JSON file, "
+                                "or a workbook with one sheet per template."),
+    agency: str | None = typer.Option(None, "--agency", help="Agency code (stands in for "
+                                      "agency.csv), e.g. CO-DIJIN."),
+    mapping: Path | None = typer.Option(None, "--mapping", help="YAML file mapping another "
+                                        "column layout onto the templates."),
+    template: str | None = typer.Option(None, "--template", help="Template of a single file "
+                                        "whose name is not a template's (persons, events...)."),
+    skip_bad_rows: bool = typer.Option(False, "--skip-bad-rows", help="Load the good rows and "
+                                       "record the bad ones instead of refusing the submission."),
+    report_path: Path | None = typer.Option(None, "--report", help="Write the full report as "
+                                            "CSV (.csv) or JSON (any other name)."),
+    loaded_by: str | None = typer.Option(None, "--as", help="Who loads (default: system user)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Load one agency's submission. A file loads whole or not at all (exit code 1)."""
+    state: AppState = ctx.obj
+    console = Console()
+    parsed = Mapping.load(mapping, load_model()) if mapping else None
+    engine = state.engine()
+    with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"),
+                  TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
+                  console=Console(stderr=True), disable=quiet, transient=True) as bar:
+        task = bar.add_task(f"loading {path.name}", total=None)
+        report = run_ingest(engine, path, agency=agency or (parsed.agency if parsed else None),
+                            mapping=parsed, template=template, skip_bad_rows=skip_bad_rows,
+                            loaded_by=loaded_by,
+                            progress=lambda n: bar.update(task, completed=n))
+    show_report(report, console)
+    if report_path:
+        report.write(report_path)
+        console.print(f"  report written to {report_path}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)

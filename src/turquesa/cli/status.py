@@ -1,0 +1,43 @@
+"""`turquesa status`: what is loaded, per agency and kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from turquesa.cli.context import AppState
+from turquesa.cli.output import open_output, print_table, write_csv, write_jsonl
+from turquesa.model import RECORD_KINDS
+from turquesa.storage import store
+
+STATUS_COLUMNS = ("agency", "country", "name", "submissions", *RECORD_KINDS, "identifiers",
+                  "retracted")
+
+
+def status(
+    ctx: typer.Context,
+    fmt: str = typer.Option("table", "--format", help="table, csv or json."),
+    output: Path | None = typer.Option(None, "--output", help="Write here instead of stdout."),
+) -> None:
+    """Current records per agency and kind, identifiers, retractions, submissions."""
+    state: AppState = ctx.obj
+    with state.engine().connect() as conn:
+        rows = store.status_summary(conn)
+    for row in rows:
+        for column in STATUS_COLUMNS[3:]:
+            row.setdefault(column, 0)
+    if fmt == "table":
+        print_table(f"Loaded in {state.display_url()}", rows, STATUS_COLUMNS)
+        return
+    with open_output(output) as out:
+        if fmt == "csv":
+            write_csv(rows, STATUS_COLUMNS, out)
+        elif fmt == "json":
+            write_jsonl(rows, out)
+        else:
+            raise typer.BadParameter("use table, csv or json", param_hint="--format")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status")(status)

@@ -1,0 +1,1 @@
+"""Exports of loaded records: flat rows (CSV, JSON lines) and FollowTheMoney entities."""

@@ -1,0 +1,382 @@
+"""Loading one agency submission: all of it, or none of it.
+
+The whole submission runs in one database transaction. Every row is cleaned and
+checked; once a row fails, nothing more is written but every remaining row is still
+checked, so that the report lists every problem at once; then the transaction is
+rolled back. A crash or a kill at any point likewise leaves the database as it was:
+the transaction never commits. `skip_bad_rows` instead loads the good rows and keeps
+the bad ones, with their reasons, in `rejected_rows`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from turquesa.errors import InvalidInput, InvalidValue, TurquesaError, UsageError
+from turquesa.ingest.fields import CleanContext, clean_agency_code
+from turquesa.ingest.mapping import Mapping
+from turquesa.ingest.readers import Table, read_rows
+from turquesa.ingest.report import ERROR, NOTE, LoadReport
+from turquesa.ingest.rows import CleanRow, ColumnPlan, clean_row, plan_columns
+from turquesa.ingest.sources import Submission, find_tables
+from turquesa.model import Model, load_model
+from turquesa.normalise import clean_text, parse_country
+from turquesa.storage import store
+from turquesa.storage.bulk import BulkWriter
+from turquesa.storage.tables import rejected_rows, source_files, submissions
+
+Progress = Callable[[int], None]
+
+
+class _Refused(Exception):
+    """Raised inside the transaction to roll it back once the report is complete."""
+
+
+@dataclass
+class _State:
+    """What the loader knows across rows: ids seen, records already in the database."""
+
+    agency: str
+    existing: dict[str, tuple[str, int]]
+    cases: dict[str, tuple[int, str]]
+    seen: dict[str, str] = field(default_factory=dict)  # record_id -> kind (this submission)
+    seen_cases: dict[str, str] = field(default_factory=dict)  # case_id -> sharing
+    bad: set[str] = field(default_factory=set)  # ids of rows refused (skip mode)
+    failed: bool = False
+
+    def kind_of(self, record_id: str) -> str | None:
+        if record_id in self.seen:
+            return self.seen[record_id]
+        if record_id in self.existing:
+            return self.existing[record_id][0]
+        return None
+
+    def resolve(self, ref: str, kinds: tuple[str, ...]) -> str | None:
+        """The kind of the record `ref` names, among records and (if allowed) cases."""
+        if kinds != ("case",):
+            kind = self.kind_of(ref)
+            if kind is not None:
+                return kind
+        if "case" in kinds and (ref in self.seen_cases or ref in self.cases):
+            return "case"
+        return None
+
+    def forget(self, ref: str) -> None:
+        for table in (self.seen, self.existing, self.seen_cases, self.cases):
+            table.pop(ref, None)  # type: ignore[attr-defined]
+
+    def case_sharing(self, case_id: str | None) -> str | None:
+        if not case_id:
+            return None
+        if case_id in self.seen_cases:
+            return self.seen_cases[case_id]
+        if case_id in self.cases:
+            return self.cases[case_id][1]
+        return None
+
+
+def _agency_from_tables(sub: Submission, report: LoadReport, model: Model) -> dict[str, str] | None:
+    tables = [t for t in sub.tables if t.template == "agency"]
+    if not tables:
+        return None
+    table = tables[0]
+    rows = list(read_rows(table))
+    plan = plan_columns(model.templates["agency"], table.header, model)
+    if len(rows) != 1:
+        raise InvalidInput(f"{table.label}: must hold exactly one agency row, not {len(rows)}")
+    row_number, cells, _ = rows[0]
+    get = {spec.name: cells[i] if i < len(cells) else "" for i, spec in plan.known}
+    try:
+        code = clean_agency_code(get.get("agency", ""))
+    except InvalidValue as exc:
+        raise InvalidInput(f"{table.label}: row {row_number}: column agency: {exc.message}") from exc
+    try:
+        country = parse_country(get.get("country", ""))
+    except InvalidValue as exc:
+        raise InvalidInput(f"{table.label}: row {row_number}: column country: {exc.message}") from exc
+    return {"code": code, "country": country, "name": clean_text(get.get("name", "")) or code}
+
+
+def _resolve_agency(conn: Connection, sub: Submission, option: str | None,
+                    report: LoadReport, model: Model) -> dict[str, str]:
+    declared = _agency_from_tables(sub, report, model)
+    if option:
+        try:
+            code = clean_agency_code(option)
+        except InvalidValue as exc:
+            raise UsageError(f"--agency: {exc.message}") from exc
+        if declared and declared["code"] != code:
+            raise InvalidInput(f"agency.csv names {declared['code']} but --agency says {code}")
+        if declared:
+            return declared
+        known = store.get_agency(conn, code)
+        if known:
+            return {"code": code, "country": known["country"], "name": known["name"]}
+        try:
+            country = parse_country(code.split("-", 1)[0])
+        except InvalidValue as exc:
+            raise UsageError(f"--agency {code}: the code must start with a country code") from exc
+        return {"code": code, "country": country, "name": code}
+    if declared:
+        return declared
+    raise UsageError("the submission has no agency.csv: name the agency with --agency CODE")
+
+
+def ingest(engine: Engine, path: Path, *, agency: str | None = None,
+           mapping: Mapping | None = None, template: str | None = None,
+           skip_bad_rows: bool = False, loaded_by: str | None = None,
+           progress: Progress | None = None) -> LoadReport:
+    """Load the submission at `path`; the report says what happened."""
+    started = time.perf_counter()
+    model = load_model()
+    report = LoadReport(source=str(path), database=engine.url.render_as_string())
+    try:
+        if mapping is not None:
+            sub = mapping.find_tables(path, model)
+        else:
+            sub = find_tables(path, model, template)
+        for note in sub.notes:
+            report.add(NOTE, str(path), None, None, None, note)
+        with engine.begin() as conn:
+            info = _resolve_agency(conn, sub, agency, report, model)
+            report.agency = info["code"]
+            extra = mapping.fingerprint() if mapping else b""
+            report.content_hash = sub.content_hash(extra + info["code"].encode())
+            earlier = store.find_submission(conn, info["code"], report.content_hash)
+            if earlier is not None:
+                report.status = "already_loaded"
+                report.submission_id = earlier
+                report.add(NOTE, str(path), None, None, None,
+                           f"this submission was loaded before (submission {earlier}); "
+                           "nothing changed")
+                return report
+            _load(conn, sub, info, report, model, mapping, skip_bad_rows,
+                  loaded_by or getpass.getuser(), progress)
+    except _Refused:
+        report.status = "refused"
+    except TurquesaError as exc:
+        if isinstance(exc, UsageError):
+            raise
+        report.status = "refused"
+        report.add(ERROR, str(path), None, None, None, exc.message)
+    finally:
+        report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _load(conn: Connection, sub: Submission, info: dict[str, str], report: LoadReport,
+          model: Model, mapping: Mapping | None, skip_bad_rows: bool, user: str,
+          progress: Progress | None) -> None:
+    store.upsert_agency(conn, info["code"], info["country"], info["name"])
+    submission_id = conn.execute(
+        submissions.insert().values(
+            agency=info["code"], content_hash=report.content_hash, source=str(sub.path),
+            loaded_at=store.utcnow(), loaded_by=user, rows_loaded=0, rows_rejected=0, report={},
+        )
+    ).inserted_primary_key[0]
+    report.submission_id = submission_id
+    ctx = CleanContext(info["code"], info["country"], store.network_names(conn))
+    state = _State(info["code"], store.current_records(conn, info["code"]),
+                   store.current_cases(conn, info["code"]))
+    writer = BulkWriter(conn, info["code"], submission_id)
+    rows_done = 0
+    for table in sub.tables:
+        if table.template == "agency":
+            continue
+        file_id = conn.execute(
+            source_files.insert().values(
+                submission_id=submission_id, template=table.template or "?",
+                name=table.display_name, name_bytes_hex=sub.name_bytes.get(table.display_name),
+                sheet=table.sheet or table.json_key, sha256="", rows=0,
+            )
+        ).inserted_primary_key[0]
+        count = 0
+        for clean in _clean_table(table, ctx, model, mapping, report):
+            count += 1
+            _accept(clean, table, file_id, state, writer, report, skip_bad_rows,
+                    conn, submission_id)
+            rows_done += 1
+            if progress and rows_done % 2000 == 0:
+                progress(rows_done)
+        writer.flush()
+        conn.execute(
+            source_files.update().where(source_files.c.id == file_id).values(
+                rows=count, encoding=table.encoding, delimiter=table.delimiter,
+                template=table.template, sha256=_sha256(table.path),
+            )
+        )
+        report.files.append({"file": table.label, "template": table.template, "rows": count,
+                             "encoding": table.encoding, "delimiter": table.delimiter})
+    if progress:
+        progress(rows_done)
+    if state.failed and not skip_bad_rows:
+        raise _Refused
+    writer.flush()
+    report.counts = dict(writer.counts)
+    report.new_versions = writer.new_versions
+    report.identifiers = writer.identifier_count
+    report.status = "loaded_with_rejections" if report.rows_rejected else "loaded"
+    conn.execute(
+        submissions.update().where(submissions.c.id == submission_id).values(
+            rows_loaded=sum(writer.counts.values()), rows_rejected=report.rows_rejected,
+            report=report.as_dict(),
+        )
+    )
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _clean_table(table: Table, ctx: CleanContext, model: Model, mapping: Mapping | None,
+                 report: LoadReport) -> Iterator[CleanRow]:
+    rows = read_rows(table)
+    first = next(rows, None)  # reading the first row sets the header
+    header = table.header
+    if mapping is not None:
+        header = mapping.header_for(table, header)
+    if table.template is None:
+        table.template = guess_template(header, model, table.label)
+    template = model.templates[table.template]
+    plan = plan_columns(template, header, model)
+    missing = [
+        f.name for f in template.fields.values()
+        if f.required and not (template.derived_id and f.name == template.id_field)
+        and f.name not in {s.name for _, s in plan.known}
+    ]
+    if missing:
+        raise InvalidInput(f"{table.label}: row 1: required column(s) missing: {', '.join(missing)}"
+                           f" (the {template.name} template needs them)")
+    for _, name in plan.extra:
+        report.add(NOTE, table.label, 1, name, None,
+                   "unknown column: kept as an extra property of each record")
+    if first is None:
+        return
+    transform = mapping.row_transform(table, header) if mapping is not None else None
+    for row_number, cells, problems in _chain(first, rows):
+        if transform is not None:
+            cells, problems = transform(cells, problems)
+        yield clean_row(plan, row_number, cells, ctx, model, problems)
+
+
+def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    yield first
+    yield from rest
+
+
+def guess_template(header: list[str], model: Model, label: str) -> str:
+    """The template a file's columns fit best (for a file not named after one)."""
+    columns = {h.casefold() for h in header}
+    scored = []
+    for template in model.templates.values():
+        required = {f.name for f in template.fields.values() if f.required}
+        if not required <= columns and not (template.derived_id and required - {"record_id"} <= columns):
+            continue
+        overlap = len(columns & set(template.fields)) / len(template.fields)
+        scored.append((overlap, template.name))
+    scored.sort(reverse=True)
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        raise InvalidInput(f"{label}: cannot tell which template the columns follow; name the "
+                           f"file after one ({', '.join(model.templates)}) or use --template")
+    return scored[0][1]
+
+
+def _accept(clean: CleanRow, table: Table, file_id: int, state: _State, writer: BulkWriter,
+            report: LoadReport, skip_bad_rows: bool, conn: Connection, submission_id: int) -> None:
+    """Cross-row checks, then hand the row to the writer (or record why not)."""
+    errors = list(clean.errors) + _cross_row_errors(clean, state)
+    for column, value, reason in clean.notes:
+        report.add(NOTE, table.label, clean.row, column, value, reason)
+    is_case = clean.template == "cases"
+    if errors:
+        _reject(clean, table.label, errors, state, report, skip_bad_rows, conn, submission_id)
+        return
+    if state.failed and not skip_bad_rows:
+        _remember(clean, state, is_case)  # keep checking later rows, write nothing more
+        return
+    if clean.template == "retractions":
+        ref = clean.data["record_id"]
+        writer.retract(ref, state.resolve(ref, _ANY_KIND) == "case", clean.data.get("reason"))
+        state.forget(ref)
+        report.retracted += 1
+        return
+    if clean.template == "identifiers":
+        writer.add_identifiers(clean, file_id, owner_version=None)
+        return
+    if clean.sharing is None:
+        clean.sharing = state.case_sharing(clean.case_id) or "agency"
+    if is_case:
+        previous = state.cases.get(clean.record_id or "", (0, ""))[0]
+    else:
+        previous = state.existing.get(clean.record_id or "", ("", 0))[1]
+    writer.add_record(clean, file_id, version=previous + 1, is_new_version=previous > 0)
+    _remember(clean, state, is_case)
+
+
+_ANY_KIND = ("person", "organization", "event", "movement", "link", "case")
+
+
+def _cross_row_errors(clean: CleanRow, state: _State) -> list[tuple[str | None, str | None, str]]:
+    """What only the whole submission can tell: repeated ids, dangling references."""
+    errors: list[tuple[str | None, str | None, str]] = []
+    if clean.errors:
+        return errors
+    if clean.record_id is not None:
+        is_case = clean.template == "cases"
+        column = "case_id" if is_case else "record_id"
+        if clean.record_id in (state.seen_cases if is_case else state.seen):
+            errors.append((column, clean.record_id, "this id appears twice in the submission"))
+        elif not is_case and clean.record_id in state.existing:
+            before = state.existing[clean.record_id][0]
+            if before != clean.kind:
+                errors.append((column, clean.record_id, f"record {clean.record_id} is a {before}; "
+                               f"a new version cannot make it a {clean.kind}"))
+    for column, ref, kinds in clean.refs:
+        kind = state.resolve(ref, kinds)
+        if kind is None:
+            what = "case" if kinds == ("case",) else "record"
+            reason = (f"{what} {ref} was refused in this submission" if ref in state.bad
+                      else f"{what} {ref} was never submitted by {state.agency}")
+            errors.append((column, ref, reason))
+        elif kind not in kinds:
+            errors.append((column, ref, f"record {ref} is a {kind}, not a {' or '.join(kinds)}"))
+    return errors
+
+
+def _reject(clean: CleanRow, label: str, errors: list[tuple[str | None, str | None, str]],
+            state: _State, report: LoadReport, skip_bad_rows: bool, conn: Connection,
+            submission_id: int) -> None:
+    for column, value, reason in errors:
+        report.add(ERROR, label, clean.row, column, value, reason)
+    report.rows_rejected += 1
+    state.failed = True
+    if clean.record_id:
+        state.bad.add(clean.record_id)
+    if skip_bad_rows:
+        conn.execute(rejected_rows.insert(), [
+            {"submission_id": submission_id, "file": label, "row": clean.row,
+             "column_name": column, "value": value, "reason": reason}
+            for column, value, reason in errors
+        ])
+
+
+def _remember(clean: CleanRow, state: _State, is_case: bool) -> None:
+    if clean.record_id is None:
+        return
+    if is_case:
+        state.seen_cases[clean.record_id] = clean.sharing or "agency"
+    elif clean.kind:
+        state.seen[clean.record_id] = clean.kind

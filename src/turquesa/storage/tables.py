@@ -1,0 +1,158 @@
+"""The database tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+Why this shape: a record is stored once per *version* with its full provenance
+(agency, submission, source file, spreadsheet row), its sharing rule and its
+Admiralty grades; its cleaned values and the values exactly as written sit side by
+side (`data`, `raw`), so every normalised value can be traced to what the agency
+wrote. Identifiers get a table of their own, indexed on the normalised key, because
+resolution and hit/no-hit search look them up by value. The field lists of each
+record kind live in `model.yaml`, not here: a new column in a template needs no
+migration.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+agencies = Table(
+    "agencies",
+    metadata,
+    Column("code", String(40), primary_key=True),
+    Column("country", String(2), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+networks = Table(
+    "networks",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("description", Text, nullable=False, server_default=""),
+)
+
+network_members = Table(
+    "network_members",
+    metadata,
+    Column("network", String(40), ForeignKey("networks.name"), primary_key=True),
+    Column("agency", String(40), ForeignKey("agencies.code"), primary_key=True),
+)
+
+submissions = Table(
+    "submissions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agency", String(40), ForeignKey("agencies.code"), nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    Column("loaded_by", Text, nullable=False),
+    Column("rows_loaded", Integer, nullable=False),
+    Column("rows_rejected", Integer, nullable=False),
+    Column("report", JSON, nullable=False),
+    UniqueConstraint("agency", "content_hash", name="uq_submissions_agency_hash"),
+)
+
+source_files = Table(
+    "source_files",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("template", String(40), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("name_bytes_hex", Text, nullable=True),
+    Column("sheet", Text, nullable=True),
+    Column("encoding", String(20), nullable=True),
+    Column("delimiter", String(4), nullable=True),
+    Column("sha256", String(64), nullable=False),
+    Column("rows", Integer, nullable=False),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("agency", String(40), ForeignKey("agencies.code"), nullable=False),
+    Column("record_id", String(200), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("status", String(12), nullable=False),  # current | superseded | retracted
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("file_id", Integer, ForeignKey("source_files.id"), nullable=False),
+    Column("row", Integer, nullable=False),
+    Column("case_id", String(200), nullable=True),
+    Column("role", String(20), nullable=True),
+    Column("sharing", Text, nullable=False),
+    Column("source_grade", String(1), nullable=True),
+    Column("information_grade", String(1), nullable=True),
+    Column("label", Text, nullable=True),
+    Column("data", JSON, nullable=False),
+    Column("raw", JSON, nullable=False),
+    Column("retracted_by", Integer, ForeignKey("submissions.id"), nullable=True),
+    Column("retraction_reason", Text, nullable=True),
+    UniqueConstraint("agency", "kind", "record_id", "version", name="uq_records_version"),
+)
+Index("ix_records_agency_id_status", records.c.agency, records.c.record_id, records.c.status)
+Index("ix_records_kind_status", records.c.kind, records.c.status)
+
+identifiers = Table(
+    "identifiers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agency", String(40), ForeignKey("agencies.code"), nullable=False),
+    Column("owner_record_id", String(200), nullable=False),
+    Column("owner_version", Integer, nullable=True),  # set when written on the owner's row
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("file_id", Integer, ForeignKey("source_files.id"), nullable=False),
+    Column("row", Integer, nullable=False),
+    Column("column_name", String(80), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("original", Text, nullable=False),
+    Column("country", String(2), nullable=True),
+    Column("platform", String(40), nullable=True),
+    Column("valid", Boolean, nullable=False),
+)
+Index("ix_identifiers_kind_value", identifiers.c.kind, identifiers.c.value)
+Index("ix_identifiers_owner", identifiers.c.agency, identifiers.c.owner_record_id)
+
+rejected_rows = Table(
+    "rejected_rows",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("file", Text, nullable=False),
+    Column("row", Integer, nullable=True),
+    Column("column_name", Text, nullable=True),
+    Column("value", Text, nullable=True),
+    Column("reason", Text, nullable=False),
+)
+
+#: Networks every platform knows from the start (exchange/README.md).
+DEFAULT_NETWORKS = {
+    "HTEG": "INTERPOL Human Trafficking Experts Group",
+    "ISON": "INTERPOL Specialized Operational Network against migrant smuggling",
+    "REDTRAM": "Ibero-American Network of Prosecutors on Trafficking in Persons and "
+    "Migrant Smuggling",
+}
