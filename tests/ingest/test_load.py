@@ -14,16 +14,21 @@ from turquesa.storage.tables import identifiers, records, source_files
 
 def _record(engine: Engine, record_id: str, status: str = "current") -> dict:
     with engine.connect() as conn:
-        row = conn.execute(
-            select(records, source_files.c.name.label("file"))
-            .join(source_files, source_files.c.id == records.c.file_id)
-            .where(records.c.record_id == record_id, records.c.status == status)
-        ).mappings().one()
+        row = (
+            conn.execute(
+                select(records, source_files.c.name.label("file"))
+                .join(source_files, source_files.c.id == records.c.file_id)
+                .where(records.c.record_id == record_id, records.c.status == status)
+            )
+            .mappings()
+            .one()
+        )
         return dict(row)
 
 
-def test_a_submission_loads_with_provenance_and_normalised_values(engine: Engine,
-                                                                   tmp_path: Path) -> None:
+def test_a_submission_loads_with_provenance_and_normalised_values(
+    engine: Engine, tmp_path: Path
+) -> None:
     report = ingest(engine, good_submission(tmp_path / "sub"))
     assert report.status == "loaded", report.issues
     assert report.counts == {"case": 1, "person": 3, "movement": 1, "link": 1}
@@ -59,14 +64,18 @@ def test_loading_the_same_submission_twice_changes_nothing(engine: Engine, tmp_p
     assert snapshot(engine) == before
 
 
-def test_a_resubmitted_record_is_a_new_version_and_history_is_kept(engine: Engine,
-                                                                     tmp_path: Path) -> None:
+def test_a_resubmitted_record_is_a_new_version_and_history_is_kept(
+    engine: Engine, tmp_path: Path
+) -> None:
     assert ingest(engine, good_submission(tmp_path / "first")).status == "loaded"
     changed = PERSONS.replace("José Luis,Pérez Gómez", "José Luis,Pérez Gómez Jr")
-    second = write(tmp_path / "second", {
-        "agency.csv": "agency,country,name\nCO-DIJIN,CO,DIJIN\n",
-        "persons.csv": changed.splitlines()[0] + "\n" + changed.splitlines()[1] + "\n",
-    })
+    second = write(
+        tmp_path / "second",
+        {
+            "agency.csv": "agency,country,name\nCO-DIJIN,CO,DIJIN\n",
+            "persons.csv": changed.splitlines()[0] + "\n" + changed.splitlines()[1] + "\n",
+        },
+    )
     report = ingest(engine, second)
     assert report.status == "loaded", report.issues
     assert report.new_versions == 1
@@ -77,12 +86,16 @@ def test_a_resubmitted_record_is_a_new_version_and_history_is_kept(engine: Engin
     assert new["sharing"] == "network:ISON"  # its case's rule still applies
 
 
-def test_retracted_records_leave_the_current_set_but_stay_in_history(engine: Engine,
-                                                                      tmp_path: Path) -> None:
+def test_retracted_records_leave_the_current_set_but_stay_in_history(
+    engine: Engine, tmp_path: Path
+) -> None:
     assert ingest(engine, good_submission(tmp_path / "first")).status == "loaded"
-    retraction = write(tmp_path / "retract", {
-        "retractions.csv": "record_id,reason\nP3,entered in error\n",
-    })
+    retraction = write(
+        tmp_path / "retract",
+        {
+            "retractions.csv": "record_id,reason\nP3,entered in error\n",
+        },
+    )
     report = ingest(engine, retraction, agency="CO-DIJIN")
     assert report.status == "loaded", report.issues
     assert report.retracted == 1
@@ -90,8 +103,9 @@ def test_retracted_records_leave_the_current_set_but_stay_in_history(engine: Eng
     assert gone["retraction_reason"] == "entered in error"
 
 
-def test_skip_bad_rows_loads_the_good_rows_and_keeps_the_bad(engine: Engine,
-                                                             tmp_path: Path) -> None:
+def test_skip_bad_rows_loads_the_good_rows_and_keeps_the_bad(
+    engine: Engine, tmp_path: Path
+) -> None:
     bad = PERSONS + "P4,C1,mastermind,Luis,Soto,,,M,1980-01-01,CO,,,,,,\n"
     folder = good_submission(tmp_path / "sub", **{"persons.csv": bad})
     report = ingest(engine, folder, skip_bad_rows=True)
@@ -100,11 +114,13 @@ def test_skip_bad_rows_loads_the_good_rows_and_keeps_the_bad(engine: Engine,
     assert snapshot(engine)["rejected_rows"] == 1
 
 
-def test_unknown_columns_are_kept_as_extra_properties_with_a_note(engine: Engine,
-                                                                  tmp_path: Path) -> None:
+def test_unknown_columns_are_kept_as_extra_properties_with_a_note(
+    engine: Engine, tmp_path: Path
+) -> None:
     persons = "record_id,role,full_name,hair_colour\nP1,witness,Ana Ruiz,black\n"
-    folder = good_submission(tmp_path / "sub", **{"persons.csv": persons, "movements.csv": None,
-                                                  "links.csv": None})
+    folder = good_submission(
+        tmp_path / "sub", **{"persons.csv": persons, "movements.csv": None, "links.csv": None}
+    )
     report = ingest(engine, folder)
     assert report.status == "loaded", report.issues
     assert any(i.column == "hair_colour" and "unknown column" in i.reason for i in report.notes)
@@ -113,8 +129,10 @@ def test_unknown_columns_are_kept_as_extra_properties_with_a_note(engine: Engine
 
 def test_latin1_semicolon_file_is_read(engine: Engine, tmp_path: Path) -> None:
     persons = "record_id;role;full_name;nationality\r\nP1;victim;María Peña;Perú\r\n"
-    folder = good_submission(tmp_path / "sub", **{"persons.csv": persons.encode("latin-1"),
-                                                  "movements.csv": None, "links.csv": None})
+    folder = good_submission(
+        tmp_path / "sub",
+        **{"persons.csv": persons.encode("latin-1"), "movements.csv": None, "links.csv": None},
+    )
     report = ingest(engine, folder)
     assert report.status == "loaded", report.issues
     assert report.files[1]["encoding"] == "latin-1" and report.files[1]["delimiter"] == ";"
@@ -125,8 +143,7 @@ def test_a_non_utf8_file_name_is_stored_safely(engine: Engine, tmp_path: Path) -
     raw_name = bytes(tmp_path) + b"/v\xedctimas_2023.csv"  # Latin-1 bytes of "víctimas"
     path = Path(os.fsdecode(raw_name))
     path.write_text("record_id,role,full_name\nP1,witness,Ana Ruiz\n", "utf-8")
-    report = ingest(engine, path,
-                    agency="CO-DIJIN", template="persons")
+    report = ingest(engine, path, agency="CO-DIJIN", template="persons")
     assert report.status == "loaded", report.issues
     assert any("not UTF-8" in i.reason for i in report.notes)
     with engine.connect() as conn:

@@ -35,11 +35,15 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     db: str | None = typer.Option(
-        None, "--db", help="Database URL: sqlite:///path.db or postgresql+psycopg://user@host/db "
-        "(default: TURQUESA_DB, else sqlite:///turquesa.db).", envvar=None,
+        None,
+        "--db",
+        help="Database URL: sqlite:///path.db or postgresql+psycopg://user@host/db "
+        "(default: TURQUESA_DB, else sqlite:///turquesa.db).",
+        envvar=None,
     ),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
 ) -> None:
     """Turquesa: load agencies' records, resolve who is who, find groups and routes."""
     ctx.obj = AppState(db)
@@ -55,22 +59,11 @@ def _register() -> None:
 _register()
 
 
-def main() -> None:
-    """Entry point: TurquesaError becomes a message and its exit code, never a traceback."""
+def main(argv: list[str] | None = None) -> None:
+    """Entry point. Click handles wrong use (exit 2) and --help; a TurquesaError raised
+    anywhere below becomes its message and exit code, never a traceback."""
     try:
-        app(standalone_mode=False)
+        app(args=argv, prog_name="turquesa")
     except TurquesaError as exc:
         err.print(f"[red]error:[/red] {exc.message}", highlight=False)
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        err.print("aborted")
-        sys.exit(1)
-    except Exception as exc:  # click's usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(2 if isinstance(exc, click.UsageError) else 1)
-        raise

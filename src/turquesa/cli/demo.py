@@ -36,11 +36,15 @@ class DemoContext:
 
 def step_synthesise(demo: DemoContext) -> None:
     summary = generate(demo.out / "data", seed=demo.seed, persons=demo.persons)
-    demo.agencies = sorted(p for p in (demo.out / "data").iterdir()
-                           if p.is_dir() and p.name != "truth")
-    demo.console.print(f"[bold]1. Synthetic data[/bold]: {summary.persons:,} true persons, "
-                       f"{len(demo.agencies)} agencies, written to {demo.out / 'data'} "
-                       f"({summary.seconds:.1f} s)")
+    demo.agencies = sorted(
+        p for p in (demo.out / "data").iterdir() if p.is_dir() and p.name != "truth"
+    )
+    demo.console.print(
+        f"[bold]1. Synthetic data[/bold]: {summary.persons:,} true persons, "
+        f"{len(demo.agencies)} agencies, written to {demo.out / 'data'} "
+        f"({summary.seconds:.1f} s)",
+        soft_wrap=True,
+    )
 
 
 def step_ingest(demo: DemoContext) -> None:
@@ -80,8 +84,10 @@ def demo(
     context = DemoContext(out, seed, persons, state.engine(), console)
     for step in STEPS:
         step(context)
-    console.print(f"\nDatabase: [bold]{state.display_url()}[/bold]")
-    console.print(f"Try: turquesa --db {state.display_url()} export records --format csv")
+    console.print(f"\nDatabase: [bold]{state.display_url()}[/bold]", soft_wrap=True)
+    console.print(
+        f"Try: turquesa --db {state.display_url()} export records --format csv", soft_wrap=True
+    )
     if context.failures:
         raise typer.Exit(1)
 

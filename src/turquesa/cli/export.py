@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -22,22 +22,24 @@ from turquesa.export.records import RECORD_COLUMNS, record_document, record_row
 from turquesa.model import RECORD_KINDS
 from turquesa.storage import store
 
-export_app = typer.Typer(help="Export records or entities as CSV, JSON lines or FollowTheMoney.",
-                         no_args_is_help=True)
+export_app = typer.Typer(
+    help="Export records or entities as CSV, JSON lines or FollowTheMoney.", no_args_is_help=True
+)
 
 #: exchange/OUTPUTS.md: one row per source record of a resolved kind.
 ENTITY_COLUMNS = ("agency", "record_id", "kind", "entity_id", "match_probability")
 RESOLVED_KINDS = ("person", "organization")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     ftm = "ftm"
 
 
-def _records(state: AppState, kinds: tuple[str, ...] | None,
-             victim_identity: bool) -> Iterator[dict[str, Any]]:
+def _records(
+    state: AppState, kinds: tuple[str, ...] | None, victim_identity: bool
+) -> Iterator[dict[str, Any]]:
     with state.engine().connect() as conn:
         for record in store.iter_current_records(conn, kinds):
             yield record if victim_identity else protect(record)
@@ -52,11 +54,13 @@ def _agency_names(state: AppState) -> dict[str, str]:
 def export_records(
     ctx: typer.Context,
     fmt: Format = typer.Option(Format.csv, "--format", help="csv, jsonl or ftm."),
-    kind: list[str] | None = typer.Option(None, "--kind", help=f"Only these kinds "
-                                          f"({', '.join(RECORD_KINDS)}); repeatable."),
+    kind: list[str] | None = typer.Option(
+        None, "--kind", help=f"Only these kinds ({', '.join(RECORD_KINDS)}); repeatable."
+    ),
     output: Path | None = typer.Option(None, "--output", help="Write here instead of stdout."),
-    victim_identity: bool = typer.Option(False, "--with-victim-identity",
-                                         help="Include victims' names and identifiers."),
+    victim_identity: bool = typer.Option(
+        False, "--with-victim-identity", help="Include victims' names and identifiers."
+    ),
 ) -> None:
     """One row per current version of every record (retracted ones left out)."""
     state: AppState = ctx.obj
@@ -93,9 +97,13 @@ def export_entities(
     if fmt is Format.ftm:
         raise typer.BadParameter("entities export as csv or jsonl", param_hint="--format")
     rows = (
-        {"agency": r["agency"], "record_id": r["record_id"], "kind": r["kind"],
-         "entity_id": standalone_entity_id(r["agency"], r["record_id"]),
-         "match_probability": None}
+        {
+            "agency": r["agency"],
+            "record_id": r["record_id"],
+            "kind": r["kind"],
+            "entity_id": standalone_entity_id(r["agency"], r["record_id"]),
+            "match_probability": None,
+        }
         for r in _records(state, RESOLVED_KINDS, victim_identity=False)
     )
     with open_output(output) as out:

@@ -26,38 +26,68 @@ def show_report(report: LoadReport, console: Console) -> None:
         "already_loaded": "[green]already loaded: nothing changed[/green]",
         "refused": "[red]refused: nothing was loaded[/red]",
     }[report.status]
-    console.print(f"{report.source} ({report.agency or 'agency unknown'}): {verdict}")
+    console.print(
+        f"{report.source} ({report.agency or 'agency unknown'}): {verdict}", soft_wrap=True
+    )
     if report.counts:
         counts = ", ".join(f"{n:,} {kind}" for kind, n in sorted(report.counts.items()))
-        console.print(f"  records: {counts}; identifiers: {report.identifiers:,}; "
-                      f"new versions: {report.new_versions:,}; retracted: {report.retracted:,}")
+        console.print(
+            f"  records: {counts}; identifiers: {report.identifiers:,}; "
+            f"new versions: {report.new_versions:,}; retracted: {report.retracted:,}"
+        )
     if report.rows_rejected:
         console.print(f"  rows with errors: {report.rows_rejected:,}")
     issues = report.issues
-    if issues:
+    if issues and console.is_terminal:
         rows = [i.as_dict() for i in issues[:SHOWN_ISSUES]]
-        print_table("Issues", rows, ("severity", "file", "row", "column", "value", "reason"),
-                    console)
+        print_table(
+            "Issues", rows, ("severity", "file", "row", "column", "value", "reason"), console
+        )
+    elif issues:  # a log or a pipe: one unwrapped line per issue
+        for issue in issues[:SHOWN_ISSUES]:
+            where = f"{issue.file}" + (f" row {issue.row}" if issue.row else "")
+            where += f" column {issue.column}" if issue.column else ""
+            value = f" value {issue.value!r}" if issue.value else ""
+            console.print(
+                f"  {issue.severity}: {where}:{value} {issue.reason}",
+                highlight=False,
+                soft_wrap=True,
+                markup=False,
+            )
         if len(issues) > SHOWN_ISSUES:
-            console.print(f"  … and {len(issues) - SHOWN_ISSUES:,} more: write them all with "
-                          "--report FILE.csv")
+            console.print(
+                f"  … and {len(issues) - SHOWN_ISSUES:,} more: write them all with "
+                "--report FILE.csv"
+            )
     console.print(f"  {report.seconds:.1f} s")
 
 
 def ingest(
     ctx: typer.Context,
-    path: Path = typer.Argument(..., help="A folder of exchange files, one CSV/XLSX/JSON file, "
-                                "or a workbook with one sheet per template."),
-    agency: str | None = typer.Option(None, "--agency", help="Agency code (stands in for "
-                                      "agency.csv), e.g. CO-DIJIN."),
-    mapping: Path | None = typer.Option(None, "--mapping", help="YAML file mapping another "
-                                        "column layout onto the templates."),
-    template: str | None = typer.Option(None, "--template", help="Template of a single file "
-                                        "whose name is not a template's (persons, events...)."),
-    skip_bad_rows: bool = typer.Option(False, "--skip-bad-rows", help="Load the good rows and "
-                                       "record the bad ones instead of refusing the submission."),
-    report_path: Path | None = typer.Option(None, "--report", help="Write the full report as "
-                                            "CSV (.csv) or JSON (any other name)."),
+    path: Path = typer.Argument(
+        ...,
+        help="A folder of exchange files, one CSV/XLSX/JSON file, "
+        "or a workbook with one sheet per template.",
+    ),
+    agency: str | None = typer.Option(
+        None, "--agency", help="Agency code (stands in for agency.csv), e.g. CO-DIJIN."
+    ),
+    mapping: Path | None = typer.Option(
+        None, "--mapping", help="YAML file mapping another column layout onto the templates."
+    ),
+    template: str | None = typer.Option(
+        None,
+        "--template",
+        help="Template of a single file whose name is not a template's (persons, events...).",
+    ),
+    skip_bad_rows: bool = typer.Option(
+        False,
+        "--skip-bad-rows",
+        help="Load the good rows and record the bad ones instead of refusing the submission.",
+    ),
+    report_path: Path | None = typer.Option(
+        None, "--report", help="Write the full report as CSV (.csv) or JSON (any other name)."
+    ),
     loaded_by: str | None = typer.Option(None, "--as", help="Who loads (default: system user)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -66,14 +96,26 @@ def ingest(
     console = Console()
     parsed = Mapping.load(mapping, load_model()) if mapping else None
     engine = state.engine()
-    with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"),
-                  TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
-                  console=Console(stderr=True), disable=quiet, transient=True) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        TextColumn("{task.completed:,} rows"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        disable=quiet,
+        transient=True,
+    ) as bar:
         task = bar.add_task(f"loading {path.name}", total=None)
-        report = run_ingest(engine, path, agency=agency or (parsed.agency if parsed else None),
-                            mapping=parsed, template=template, skip_bad_rows=skip_bad_rows,
-                            loaded_by=loaded_by,
-                            progress=lambda n: bar.update(task, completed=n))
+        report = run_ingest(
+            engine,
+            path,
+            agency=agency or (parsed.agency if parsed else None),
+            mapping=parsed,
+            template=template,
+            skip_bad_rows=skip_bad_rows,
+            loaded_by=loaded_by,
+            progress=lambda n: bar.update(task, completed=n),
+        )
     show_report(report, console)
     if report_path:
         report.write(report_path)

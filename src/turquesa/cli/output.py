@@ -26,8 +26,9 @@ def open_output(path: Path | None) -> Iterator[IO[str]]:
 
 
 def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore",
-                            lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+    )
     writer.writeheader()
     count = 0
     for row in rows:
@@ -45,8 +46,9 @@ def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return count
 
 
-def print_table(title: str, rows: list[dict[str, Any]], columns: Sequence[str],
-                console: Console | None = None) -> None:
+def print_table(
+    title: str, rows: list[dict[str, Any]], columns: Sequence[str], console: Console | None = None
+) -> None:
     table = Table(title=title, title_justify="left")
     for column in columns:
         table.add_column(column, overflow="fold")

@@ -11,8 +11,15 @@ from turquesa.cli.output import open_output, print_table, write_csv, write_jsonl
 from turquesa.model import RECORD_KINDS
 from turquesa.storage import store
 
-STATUS_COLUMNS = ("agency", "country", "name", "submissions", *RECORD_KINDS, "identifiers",
-                  "retracted")
+STATUS_COLUMNS = (
+    "agency",
+    "country",
+    "name",
+    "submissions",
+    *RECORD_KINDS,
+    "identifiers",
+    "retracted",
+)
 
 
 def status(

@@ -41,8 +41,10 @@ def _props(**values: Any) -> dict[str, list[str]]:
     return {k: v for k, v in props.items() if v}
 
 
-def _common(record: dict[str, Any], agency_name: str) -> dict[str, Any]:
-    return {"publisher": agency_name, "recordId": f"{record['agency']}:{record['record_id']}"}
+def _common(record: dict[str, Any], agency_name: str, field: str = "recordId") -> dict[str, Any]:
+    """Provenance: the agency as publisher, AGENCY:RECORD_ID as the record reference
+    (FTM's things have no recordId property, so they carry it as a keyword)."""
+    return {"publisher": agency_name, field: f"{record['agency']}:{record['record_id']}"}
 
 
 def _person(record: dict[str, Any], agency_name: str) -> Iterator[dict[str, Any]]:
@@ -67,8 +69,9 @@ def _person(record: dict[str, Any], agency_name: str) -> Iterator[dict[str, Any]
             notes=data.get("notes"),
             topics=_topics(record),
             description=f"{record.get('role') or 'unknown'} in case {record.get('case_id')}"
-            if record.get("case_id") else record.get("role"),
-            **_common(record, agency_name),
+            if record.get("case_id")
+            else record.get("role"),
+            **_common(record, agency_name, "keywords"),
         ),
     }
     document = data.get("document")
@@ -78,7 +81,9 @@ def _person(record: dict[str, Any], agency_name: str) -> Iterator[dict[str, Any]
             "id": entity_id(record["agency"], record["record_id"], "document"),
             "schema": schema,
             "properties": _props(
-                holder=pid, number=document["number"], type=document["type"],
+                holder=pid,
+                number=document["number"],
+                type=document["type"],
                 country=(document.get("country") or "").lower() or None,
                 **_common(record, agency_name),
             ),
@@ -99,9 +104,11 @@ def _organization(record: dict[str, Any], agency_name: str) -> Iterator[dict[str
         "id": entity_id(record["agency"], record["record_id"]),
         "schema": schema,
         "properties": _props(
-            name=data.get("name"), country=(data.get("country") or "").lower() or None,
+            name=data.get("name"),
+            country=(data.get("country") or "").lower() or None,
             registrationNumber=data.get("registration_number"),
-            description=data.get("org_type"), **_common(record, agency_name),
+            description=data.get("org_type"),
+            **_common(record, agency_name, "keywords"),
         ),
     }
 
@@ -112,10 +119,13 @@ def _case(record: dict[str, Any], agency_name: str) -> Iterator[dict[str, Any]]:
         "id": entity_id(record["agency"], record["record_id"], "case"),
         "schema": "CourtCase",
         "properties": _props(
-            name=data.get("title") or record["record_id"], caseNumber=record["record_id"],
-            fileDate=data.get("opened"), status=data.get("status"),
-            category=data.get("crime_type"), summary=", ".join(data.get("exploitation_types", [])),
-            **_common(record, agency_name),
+            name=data.get("title") or record["record_id"],
+            caseNumber=record["record_id"],
+            fileDate=data.get("opened"),
+            status=data.get("status"),
+            category=data.get("crime_type"),
+            summary=", ".join(data.get("exploitation_types", [])),
+            **_common(record, agency_name, "keywords"),
         ),
     }
 
@@ -133,10 +143,14 @@ def _event(record: dict[str, Any], agency_name: str) -> Iterator[dict[str, Any]]
         "id": entity_id(record["agency"], record["record_id"]),
         "schema": "Event",
         "properties": _props(
-            name=record.get("label") or data.get("event_type"), date=data.get("date"),
-            location=data.get("place"), country=(data.get("country") or "").lower() or None,
-            involved=_involved(record, data), description=data.get("description"),
-            summary=data.get("event_type"), **_common(record, agency_name),
+            name=record.get("label") or data.get("event_type"),
+            date=data.get("date"),
+            location=data.get("place"),
+            country=(data.get("country") or "").lower() or None,
+            involved=_involved(record, data),
+            description=data.get("description"),
+            summary=data.get("event_type"),
+            **_common(record, agency_name),
         ),
     }
 
@@ -154,10 +168,15 @@ def _movement(record: dict[str, Any], agency_name: str) -> Iterator[dict[str, An
         "id": entity_id(record["agency"], record["record_id"]),
         "schema": "Trip",
         "properties": _props(
-            name=f"{origin or '?'} → {destination or '?'}", startDate=data.get("departure"),
-            endDate=data.get("arrival"), country=countries, involved=involved,
-            location=data.get("crossing_point"), summary=data.get("mode"),
-            description=f"paid {amount}" if amount else None, **_common(record, agency_name),
+            name=f"{origin or '?'} → {destination or '?'}",
+            startDate=data.get("departure"),
+            endDate=data.get("arrival"),
+            country=countries,
+            involved=involved,
+            location=data.get("crossing_point"),
+            summary=data.get("mode"),
+            description=f"paid {amount}" if amount else None,
+            **_common(record, agency_name),
         ),
     }
 
@@ -170,19 +189,30 @@ def _link(record: dict[str, Any], agency_name: str) -> Iterator[dict[str, Any]]:
     props = {
         source: entity_id(record["agency"], data["from_record_id"]),
         target: entity_id(record["agency"], data["to_record_id"]),
-        "startDate": data.get("start"), "endDate": data.get("end"),
-        "description": data.get("notes"), **_common(record, agency_name),
+        "startDate": data.get("start"),
+        "endDate": data.get("end"),
+        "description": data.get("notes"),
+        **_common(record, agency_name),
     }
     if schema in ("Family", "Associate"):
         props["relationship"] = data["relation"]
     elif schema == "UnknownLink":
         props["role"] = data["relation"]
-    yield {"id": entity_id(record["agency"], record["record_id"]), "schema": schema,
-           "properties": _props(**props)}
+    yield {
+        "id": entity_id(record["agency"], record["record_id"]),
+        "schema": schema,
+        "properties": _props(**props),
+    }
 
 
-CONVERTERS = {"person": _person, "organization": _organization, "case": _case,
-              "event": _event, "movement": _movement, "link": _link}
+CONVERTERS = {
+    "person": _person,
+    "organization": _organization,
+    "case": _case,
+    "event": _event,
+    "movement": _movement,
+    "link": _link,
+}
 
 
 def to_ftm(record: dict[str, Any], agency_name: str) -> Iterator[dict[str, Any]]:

@@ -14,8 +14,21 @@ from typing import Any
 
 PROTECTED_ROLES = frozenset({"victim"})
 #: Data fields that identify a person; dropped from a protected record.
-IDENTIFYING = ("given_names", "surnames", "full_name", "aliases", "name_keys", "document",
-               "phones", "emails", "handles", "address", "notes", "birth_date", "extra")
+IDENTIFYING = (
+    "given_names",
+    "surnames",
+    "full_name",
+    "aliases",
+    "name_keys",
+    "document",
+    "phones",
+    "emails",
+    "handles",
+    "address",
+    "notes",
+    "birth_date",
+    "extra",
+)
 
 
 def pseudonym(agency: str, record_id: str) -> str:

@@ -6,9 +6,23 @@ import json
 from typing import Any
 
 #: The columns of the CSV form; the first four are fixed by exchange/OUTPUTS.md.
-RECORD_COLUMNS = ("agency", "record_id", "kind", "case_id", "role", "label", "version",
-                  "sharing", "source_grade", "information_grade", "source_file",
-                  "source_row", "submission_id", "loaded_at", "data")
+RECORD_COLUMNS = (
+    "agency",
+    "record_id",
+    "kind",
+    "case_id",
+    "role",
+    "label",
+    "version",
+    "sharing",
+    "source_grade",
+    "information_grade",
+    "source_file",
+    "source_row",
+    "submission_id",
+    "loaded_at",
+    "data",
+)
 
 
 def record_row(record: dict[str, Any]) -> dict[str, Any]:

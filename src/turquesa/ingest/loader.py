@@ -22,10 +22,11 @@ from sqlalchemy import Connection, Engine
 from turquesa.errors import InvalidInput, InvalidValue, TurquesaError, UsageError
 from turquesa.ingest.fields import CleanContext, clean_agency_code
 from turquesa.ingest.mapping import Mapping
+from turquesa.ingest.parallel import Cleaner
 from turquesa.ingest.readers import Table, read_rows
 from turquesa.ingest.report import ERROR, NOTE, LoadReport
-from turquesa.ingest.rows import CleanRow, ColumnPlan, clean_row, plan_columns
-from turquesa.ingest.sources import Submission, find_tables
+from turquesa.ingest.rows import CleanRow, plan_columns
+from turquesa.ingest.sources import Submission, display_path, find_tables
 from turquesa.model import Model, load_model
 from turquesa.normalise import clean_text, parse_country
 from turquesa.storage import store
@@ -96,16 +97,21 @@ def _agency_from_tables(sub: Submission, report: LoadReport, model: Model) -> di
     try:
         code = clean_agency_code(get.get("agency", ""))
     except InvalidValue as exc:
-        raise InvalidInput(f"{table.label}: row {row_number}: column agency: {exc.message}") from exc
+        raise InvalidInput(
+            f"{table.label}: row {row_number}: column agency: {exc.message}"
+        ) from exc
     try:
         country = parse_country(get.get("country", ""))
     except InvalidValue as exc:
-        raise InvalidInput(f"{table.label}: row {row_number}: column country: {exc.message}") from exc
+        raise InvalidInput(
+            f"{table.label}: row {row_number}: column country: {exc.message}"
+        ) from exc
     return {"code": code, "country": country, "name": clean_text(get.get("name", "")) or code}
 
 
-def _resolve_agency(conn: Connection, sub: Submission, option: str | None,
-                    report: LoadReport, model: Model) -> dict[str, str]:
+def _resolve_agency(
+    conn: Connection, sub: Submission, option: str | None, report: LoadReport, model: Model
+) -> dict[str, str]:
     declared = _agency_from_tables(sub, report, model)
     if option:
         try:
@@ -129,21 +135,29 @@ def _resolve_agency(conn: Connection, sub: Submission, option: str | None,
     raise UsageError("the submission has no agency.csv: name the agency with --agency CODE")
 
 
-def ingest(engine: Engine, path: Path, *, agency: str | None = None,
-           mapping: Mapping | None = None, template: str | None = None,
-           skip_bad_rows: bool = False, loaded_by: str | None = None,
-           progress: Progress | None = None) -> LoadReport:
+def ingest(
+    engine: Engine,
+    path: Path,
+    *,
+    agency: str | None = None,
+    mapping: Mapping | None = None,
+    template: str | None = None,
+    skip_bad_rows: bool = False,
+    loaded_by: str | None = None,
+    progress: Progress | None = None,
+    jobs: int | None = None,
+) -> LoadReport:
     """Load the submission at `path`; the report says what happened."""
     started = time.perf_counter()
     model = load_model()
-    report = LoadReport(source=str(path), database=engine.url.render_as_string())
+    report = LoadReport(source=display_path(path), database=engine.url.render_as_string())
     try:
         if mapping is not None:
             sub = mapping.find_tables(path, model)
         else:
             sub = find_tables(path, model, template)
         for note in sub.notes:
-            report.add(NOTE, str(path), None, None, None, note)
+            report.add(NOTE, report.source, None, None, None, note)
         with engine.begin() as conn:
             info = _resolve_agency(conn, sub, agency, report, model)
             report.agency = info["code"]
@@ -153,38 +167,75 @@ def ingest(engine: Engine, path: Path, *, agency: str | None = None,
             if earlier is not None:
                 report.status = "already_loaded"
                 report.submission_id = earlier
-                report.add(NOTE, str(path), None, None, None,
-                           f"this submission was loaded before (submission {earlier}); "
-                           "nothing changed")
+                report.add(
+                    NOTE,
+                    report.source,
+                    None,
+                    None,
+                    None,
+                    f"this submission was loaded before (submission {earlier}); nothing changed",
+                )
                 return report
-            _load(conn, sub, info, report, model, mapping, skip_bad_rows,
-                  loaded_by or getpass.getuser(), progress)
+            cleaner = Cleaner(jobs)
+            try:
+                _load(
+                    conn,
+                    sub,
+                    info,
+                    report,
+                    model,
+                    mapping,
+                    skip_bad_rows,
+                    loaded_by or getpass.getuser(),
+                    progress,
+                    cleaner,
+                )
+            finally:
+                cleaner.close()
     except _Refused:
         report.status = "refused"
     except TurquesaError as exc:
         if isinstance(exc, UsageError):
             raise
         report.status = "refused"
-        report.add(ERROR, str(path), None, None, None, exc.message)
+        report.add(ERROR, report.source, None, None, None, exc.message)
     finally:
         report.seconds = round(time.perf_counter() - started, 3)
     return report
 
 
-def _load(conn: Connection, sub: Submission, info: dict[str, str], report: LoadReport,
-          model: Model, mapping: Mapping | None, skip_bad_rows: bool, user: str,
-          progress: Progress | None) -> None:
+def _load(
+    conn: Connection,
+    sub: Submission,
+    info: dict[str, str],
+    report: LoadReport,
+    model: Model,
+    mapping: Mapping | None,
+    skip_bad_rows: bool,
+    user: str,
+    progress: Progress | None,
+    cleaner: Cleaner,
+) -> None:
     store.upsert_agency(conn, info["code"], info["country"], info["name"])
     submission_id = conn.execute(
         submissions.insert().values(
-            agency=info["code"], content_hash=report.content_hash, source=str(sub.path),
-            loaded_at=store.utcnow(), loaded_by=user, rows_loaded=0, rows_rejected=0, report={},
+            agency=info["code"],
+            content_hash=report.content_hash,
+            source=report.source,
+            loaded_at=store.utcnow(),
+            loaded_by=user,
+            rows_loaded=0,
+            rows_rejected=0,
+            report={},
         )
     ).inserted_primary_key[0]
     report.submission_id = submission_id
     ctx = CleanContext(info["code"], info["country"], store.network_names(conn))
-    state = _State(info["code"], store.current_records(conn, info["code"]),
-                   store.current_cases(conn, info["code"]))
+    state = _State(
+        info["code"],
+        store.current_records(conn, info["code"]),
+        store.current_cases(conn, info["code"]),
+    )
     writer = BulkWriter(conn, info["code"], submission_id)
     rows_done = 0
     for table in sub.tables:
@@ -192,28 +243,45 @@ def _load(conn: Connection, sub: Submission, info: dict[str, str], report: LoadR
             continue
         file_id = conn.execute(
             source_files.insert().values(
-                submission_id=submission_id, template=table.template or "?",
-                name=table.display_name, name_bytes_hex=sub.name_bytes.get(table.display_name),
-                sheet=table.sheet or table.json_key, sha256="", rows=0,
+                submission_id=submission_id,
+                template=table.template or "?",
+                name=table.display_name,
+                name_bytes_hex=sub.name_bytes.get(table.display_name),
+                sheet=table.sheet or table.json_key,
+                sha256="",
+                rows=0,
             )
         ).inserted_primary_key[0]
         count = 0
-        for clean in _clean_table(table, ctx, model, mapping, report):
+        for clean in _clean_table(table, ctx, model, mapping, report, cleaner):
             count += 1
-            _accept(clean, table, file_id, state, writer, report, skip_bad_rows,
-                    conn, submission_id)
+            _accept(
+                clean, table, file_id, state, writer, report, skip_bad_rows, conn, submission_id
+            )
             rows_done += 1
             if progress and rows_done % 2000 == 0:
                 progress(rows_done)
         writer.flush()
         conn.execute(
-            source_files.update().where(source_files.c.id == file_id).values(
-                rows=count, encoding=table.encoding, delimiter=table.delimiter,
-                template=table.template, sha256=_sha256(table.path),
+            source_files.update()
+            .where(source_files.c.id == file_id)
+            .values(
+                rows=count,
+                encoding=table.encoding,
+                delimiter=table.delimiter,
+                template=table.template,
+                sha256=_sha256(table.path),
             )
         )
-        report.files.append({"file": table.label, "template": table.template, "rows": count,
-                             "encoding": table.encoding, "delimiter": table.delimiter})
+        report.files.append(
+            {
+                "file": table.label,
+                "template": table.template,
+                "rows": count,
+                "encoding": table.encoding,
+                "delimiter": table.delimiter,
+            }
+        )
     if progress:
         progress(rows_done)
     if state.failed and not skip_bad_rows:
@@ -224,8 +292,11 @@ def _load(conn: Connection, sub: Submission, info: dict[str, str], report: LoadR
     report.identifiers = writer.identifier_count
     report.status = "loaded_with_rejections" if report.rows_rejected else "loaded"
     conn.execute(
-        submissions.update().where(submissions.c.id == submission_id).values(
-            rows_loaded=sum(writer.counts.values()), rows_rejected=report.rows_rejected,
+        submissions.update()
+        .where(submissions.c.id == submission_id)
+        .values(
+            rows_loaded=sum(writer.counts.values()),
+            rows_rejected=report.rows_rejected,
             report=report.as_dict(),
         )
     )
@@ -241,8 +312,14 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _clean_table(table: Table, ctx: CleanContext, model: Model, mapping: Mapping | None,
-                 report: LoadReport) -> Iterator[CleanRow]:
+def _clean_table(
+    table: Table,
+    ctx: CleanContext,
+    model: Model,
+    mapping: Mapping | None,
+    report: LoadReport,
+    cleaner: Cleaner,
+) -> Iterator[CleanRow]:
     rows = read_rows(table)
     first = next(rows, None)  # reading the first row sets the header
     header = table.header
@@ -253,23 +330,33 @@ def _clean_table(table: Table, ctx: CleanContext, model: Model, mapping: Mapping
     template = model.templates[table.template]
     plan = plan_columns(template, header, model)
     missing = [
-        f.name for f in template.fields.values()
-        if f.required and not (template.derived_id and f.name == template.id_field)
+        f.name
+        for f in template.fields.values()
+        if f.required
+        and not (template.derived_id and f.name == template.id_field)
         and f.name not in {s.name for _, s in plan.known}
     ]
     if missing:
-        raise InvalidInput(f"{table.label}: row 1: required column(s) missing: {', '.join(missing)}"
-                           f" (the {template.name} template needs them)")
+        raise InvalidInput(
+            f"{table.label}: row 1: required column(s) missing: {', '.join(missing)}"
+            f" (the {template.name} template needs them)"
+        )
     for _, name in plan.extra:
-        report.add(NOTE, table.label, 1, name, None,
-                   "unknown column: kept as an extra property of each record")
+        report.add(
+            NOTE,
+            table.label,
+            1,
+            name,
+            None,
+            "unknown column: kept as an extra property of each record",
+        )
     if first is None:
         return
     transform = mapping.row_transform(table, header) if mapping is not None else None
-    for row_number, cells, problems in _chain(first, rows):
-        if transform is not None:
-            cells, problems = transform(cells, problems)
-        yield clean_row(plan, row_number, cells, ctx, model, problems)
+    stream = _chain(first, rows)
+    if transform is not None:
+        stream = ((n, *transform(cells, problems)) for n, cells, problems in stream)
+    yield from cleaner.clean(plan, ctx, stream, table.path.stat().st_size)
 
 
 def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
@@ -283,19 +370,32 @@ def guess_template(header: list[str], model: Model, label: str) -> str:
     scored = []
     for template in model.templates.values():
         required = {f.name for f in template.fields.values() if f.required}
-        if not required <= columns and not (template.derived_id and required - {"record_id"} <= columns):
+        if not required <= columns and not (
+            template.derived_id and required - {"record_id"} <= columns
+        ):
             continue
         overlap = len(columns & set(template.fields)) / len(template.fields)
         scored.append((overlap, template.name))
     scored.sort(reverse=True)
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
-        raise InvalidInput(f"{label}: cannot tell which template the columns follow; name the "
-                           f"file after one ({', '.join(model.templates)}) or use --template")
+        raise InvalidInput(
+            f"{label}: cannot tell which template the columns follow; name the "
+            f"file after one ({', '.join(model.templates)}) or use --template"
+        )
     return scored[0][1]
 
 
-def _accept(clean: CleanRow, table: Table, file_id: int, state: _State, writer: BulkWriter,
-            report: LoadReport, skip_bad_rows: bool, conn: Connection, submission_id: int) -> None:
+def _accept(
+    clean: CleanRow,
+    table: Table,
+    file_id: int,
+    state: _State,
+    writer: BulkWriter,
+    report: LoadReport,
+    skip_bad_rows: bool,
+    conn: Connection,
+    submission_id: int,
+) -> None:
     """Cross-row checks, then hand the row to the writer (or record why not)."""
     errors = list(clean.errors) + _cross_row_errors(clean, state)
     for column, value, reason in clean.notes:
@@ -342,23 +442,39 @@ def _cross_row_errors(clean: CleanRow, state: _State) -> list[tuple[str | None, 
         elif not is_case and clean.record_id in state.existing:
             before = state.existing[clean.record_id][0]
             if before != clean.kind:
-                errors.append((column, clean.record_id, f"record {clean.record_id} is a {before}; "
-                               f"a new version cannot make it a {clean.kind}"))
+                errors.append(
+                    (
+                        column,
+                        clean.record_id,
+                        f"record {clean.record_id} is a {before}; "
+                        f"a new version cannot make it a {clean.kind}",
+                    )
+                )
     for column, ref, kinds in clean.refs:
         kind = state.resolve(ref, kinds)
         if kind is None:
             what = "case" if kinds == ("case",) else "record"
-            reason = (f"{what} {ref} was refused in this submission" if ref in state.bad
-                      else f"{what} {ref} was never submitted by {state.agency}")
+            reason = (
+                f"{what} {ref} was refused in this submission"
+                if ref in state.bad
+                else f"{what} {ref} was never submitted by {state.agency}"
+            )
             errors.append((column, ref, reason))
         elif kind not in kinds:
             errors.append((column, ref, f"record {ref} is a {kind}, not a {' or '.join(kinds)}"))
     return errors
 
 
-def _reject(clean: CleanRow, label: str, errors: list[tuple[str | None, str | None, str]],
-            state: _State, report: LoadReport, skip_bad_rows: bool, conn: Connection,
-            submission_id: int) -> None:
+def _reject(
+    clean: CleanRow,
+    label: str,
+    errors: list[tuple[str | None, str | None, str]],
+    state: _State,
+    report: LoadReport,
+    skip_bad_rows: bool,
+    conn: Connection,
+    submission_id: int,
+) -> None:
     for column, value, reason in errors:
         report.add(ERROR, label, clean.row, column, value, reason)
     report.rows_rejected += 1
@@ -366,11 +482,20 @@ def _reject(clean: CleanRow, label: str, errors: list[tuple[str | None, str | No
     if clean.record_id:
         state.bad.add(clean.record_id)
     if skip_bad_rows:
-        conn.execute(rejected_rows.insert(), [
-            {"submission_id": submission_id, "file": label, "row": clean.row,
-             "column_name": column, "value": value, "reason": reason}
-            for column, value, reason in errors
-        ])
+        conn.execute(
+            rejected_rows.insert(),
+            [
+                {
+                    "submission_id": submission_id,
+                    "file": label,
+                    "row": clean.row,
+                    "column_name": column,
+                    "value": value,
+                    "reason": reason,
+                }
+                for column, value, reason in errors
+            ],
+        )
 
 
 def _remember(clean: CleanRow, state: _State, is_case: bool) -> None:

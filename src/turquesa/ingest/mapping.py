@@ -53,20 +53,25 @@ def _parse_source(raw: Any, where: str, model: Model) -> SourceRule:
         raise InvalidMapping(f"{where}: expected a mapping with template and columns")
     template = raw.get("template")
     if template not in model.templates:
-        raise InvalidMapping(f"{where}: template {template!r} is not one of "
-                             f"{', '.join(model.templates)}")
+        raise InvalidMapping(
+            f"{where}: template {template!r} is not one of {', '.join(model.templates)}"
+        )
     fields = model.templates[template].fields
     allowed = set(fields) | set(model.common_fields)
     columns: list[ColumnRule] = []
     for source, target in (raw.get("columns") or {}).items():
         values: dict[str, str] = {}
         if isinstance(target, dict):
-            values = {str(k).strip().casefold(): "" if v is None else str(v)
-                      for k, v in (target.get("values") or {}).items()}
+            values = {
+                str(k).strip().casefold(): "" if v is None else str(v)
+                for k, v in (target.get("values") or {}).items()
+            }
             target = target.get("to")
         if not isinstance(target, str) or target.casefold() not in allowed:
-            raise InvalidMapping(f"{where}: column {source!r} maps to {target!r}, which the "
-                                 f"{template} template does not have ({', '.join(fields)})")
+            raise InvalidMapping(
+                f"{where}: column {source!r} maps to {target!r}, which the "
+                f"{template} template does not have ({', '.join(fields)})"
+            )
         columns.append(ColumnRule(str(source), target.casefold(), values))
     targets = [c.target for c in columns]
     repeated = {t for t in targets if targets.count(t) > 1}
@@ -104,8 +109,9 @@ class Mapping:
             items = raw["sources"]
             if not isinstance(items, list) or not items:
                 raise InvalidMapping(f"{path}: sources must be a non-empty list")
-            sources = tuple(_parse_source(s, f"{path}: sources[{i}]", model)
-                            for i, s in enumerate(items))
+            sources = tuple(
+                _parse_source(s, f"{path}: sources[{i}]", model) for i, s in enumerate(items)
+            )
         else:
             sources = (_parse_source(raw, str(path), model),)
         return cls(path, text, raw.get("agency"), sources)
@@ -176,7 +182,9 @@ class Mapping:
         constants = list(rule.constants.values())
 
         def transform(cells: list[str], problems: CellProblems) -> tuple[list[str], CellProblems]:
-            cells = (cells + [""] * (width - len(cells)))[:width] if len(cells) != width else cells[:]
+            cells = (
+                (cells + [""] * (width - len(cells)))[:width] if len(cells) != width else cells[:]
+            )
             for index, values in maps:
                 key = cells[index].strip().casefold()
                 if key in values:

@@ -55,7 +55,9 @@ def check_header(table: Table, header: list[str]) -> list[str]:
     """Header cells stripped; refuse an empty header or a duplicated column name."""
     cleaned = [(h or "").strip() for h in header]
     if not any(cleaned):
-        raise InvalidInput(f"{table.label}: row 1 has no header: the first row must name the columns")
+        raise InvalidInput(
+            f"{table.label}: row 1 has no header: the first row must name the columns"
+        )
     seen: dict[str, int] = {}
     for index, name in enumerate(cleaned):
         if not name:
@@ -78,7 +80,9 @@ def _csv_rows(table: Table) -> Iterator[Row]:
     with table.path.open("r", encoding=encoding.codec, newline="") as handle:
         first_line = handle.readline()
         if not first_line.strip():
-            raise InvalidInput(f"{table.label}: row 1 has no header: the first row must name the columns")
+            raise InvalidInput(
+                f"{table.label}: row 1 has no header: the first row must name the columns"
+            )
         delimiter = detect_delimiter(first_line)
         table.delimiter = delimiter
         handle.seek(0)
@@ -137,8 +141,11 @@ def _xlsx_rows(table: Table) -> Iterator[Row]:
                 value = cell.value
                 if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
                     problems.append(
-                        (index, "the cell holds a formula; its value is not trusted: "
-                                "paste the value instead")
+                        (
+                            index,
+                            "the cell holds a formula; its value is not trusted: "
+                            "paste the value instead",
+                        )
                     )
                     values.append(str(value))
                 else:
@@ -173,9 +180,13 @@ def _json_objects(table: Table) -> Iterator[tuple[int, dict[str, Any]]]:
                 try:
                     obj = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise InvalidInput(f"{table.label}: row {line_number}: not JSON: {exc}") from exc
+                    raise InvalidInput(
+                        f"{table.label}: row {line_number}: not JSON: {exc}"
+                    ) from exc
                 if not isinstance(obj, dict):
-                    raise InvalidInput(f"{table.label}: row {line_number}: each line must be an object")
+                    raise InvalidInput(
+                        f"{table.label}: row {line_number}: each line must be an object"
+                    )
                 yield line_number, obj
         return
     try:

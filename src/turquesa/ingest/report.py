@@ -52,15 +52,30 @@ class LoadReport:
     seconds: float = 0.0
     max_issues: int = 100_000  # a report past this is cut, and says so
 
-    def add(self, severity: str, file: str, row: int | None, column: str | None,
-            value: str | None, reason: str) -> None:
+    def add(
+        self,
+        severity: str,
+        file: str,
+        row: int | None,
+        column: str | None,
+        value: str | None,
+        reason: str,
+    ) -> None:
         if len(self.issues) < self.max_issues:
             if value is not None and len(value) > 200:
                 value = value[:200] + "…"
             self.issues.append(Issue(severity, file, row, column, value, reason))
         elif len(self.issues) == self.max_issues:
-            self.issues.append(Issue(NOTE, file, None, None, None,
-                                     f"more than {self.max_issues:,} issues; the rest are not listed"))
+            self.issues.append(
+                Issue(
+                    NOTE,
+                    file,
+                    None,
+                    None,
+                    None,
+                    f"more than {self.max_issues:,} issues; the rest are not listed",
+                )
+            )
 
     @property
     def errors(self) -> list[Issue]:

@@ -31,6 +31,11 @@ def safe_name(path: Path) -> tuple[str, str | None]:
         return raw.decode("utf-8", "replace"), raw.hex()
 
 
+def display_path(path: Path) -> str:
+    """The path as text that any database and terminal accept."""
+    return os.fsencode(str(path)).decode("utf-8", "replace")
+
+
 @dataclass
 class Submission:
     """The tables found under PATH, in load order, and the notes made finding them."""
@@ -82,7 +87,9 @@ def _sheet_tables(path: Path, display: str, model: Model, forced: str | None) ->
     return [Table(path, display, "xlsx", template=template, sheet=names[0])]
 
 
-def _json_tables(path: Path, display: str, fmt: str, model: Model, forced: str | None) -> list[Table]:
+def _json_tables(
+    path: Path, display: str, fmt: str, model: Model, forced: str | None
+) -> list[Table]:
     if fmt == "json" and path.stat().st_size:
         import json
 
@@ -114,8 +121,10 @@ def _tables_of_file(path: Path, model: Model, forced: str | None, sub: Submissio
         )
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise InvalidInput(f"{display}: .{path.suffix.lstrip('.')} files are not read "
-                           "(use CSV, XLSX, JSON or JSON lines)")
+        raise InvalidInput(
+            f"{display}: .{path.suffix.lstrip('.')} files are not read "
+            "(use CSV, XLSX, JSON or JSON lines)"
+        )
     if fmt == "xlsx":
         return _sheet_tables(path, display, model, forced)
     if fmt in ("json", "jsonl"):
@@ -148,8 +157,10 @@ def find_tables(path: Path, model: Model, template: str | None = None) -> Submis
                 else:
                     sub.tables.append(table)
         if not sub.tables:
-            raise InvalidInput(f"{path}: the folder holds no exchange file "
-                               f"(expected names such as persons.csv, cases.csv)")
+            raise InvalidInput(
+                f"{path}: the folder holds no exchange file "
+                f"(expected names such as persons.csv, cases.csv)"
+            )
     else:
         sub.tables = _tables_of_file(path, model, template, sub)
     order = {name: i for i, name in enumerate(model.load_order)}

@@ -53,6 +53,8 @@ fils-aime jean-baptiste jean-pierre jean-claude jean-louis jean-paul marie-claud
 marie-therese marie-ange etienne gaston guy henri herve jules lionel luc lucien marc
 maurice max maxime mathieu roger serge yves yvette yvonne jocelin guerda nerlande
 mardochee fedner elie samuel ismael frednel wesner wilna natacha benito
+roselaure islande judeline jesula jeanine fabiola bethie nadia darline rosemene
+loudmia medjine vladimir ricardo clervil ketia marlene
 john james robert michael william david richard charles thomas christopher joseph
 matthew anthony mark donald steven kevin brian george edward ronald timothy jason jeffrey
 ryan jacob gary nicholas eric stephen jonathan larry justin scott brandon frank benjamin
@@ -113,40 +115,237 @@ GIVEN_NAMES: frozenset[str] = frozenset(
 # (María de los Ángeles, María del Carmen, José de Jesús). "Cruz" is not among them:
 # "de la Cruz" is far more often a surname.
 MARIAN_COMPLEMENTS: frozenset[str] = frozenset(
-    """angeles carmen pilar jesus lourdes fatima rosario luz socorro dolores mercedes
-    guadalupe concepcion consuelo rocio montserrat asuncion nieves remedios soledad
-    milagros gracia paz belen candelaria esperanza refugio loreto aranzazu begona
-    fe piedad salud gloria mar perpetuo encarnacion inmaculada""".split()
+    [
+        "angeles",
+        "carmen",
+        "pilar",
+        "jesus",
+        "lourdes",
+        "fatima",
+        "rosario",
+        "luz",
+        "socorro",
+        "dolores",
+        "mercedes",
+        "guadalupe",
+        "concepcion",
+        "consuelo",
+        "rocio",
+        "montserrat",
+        "asuncion",
+        "nieves",
+        "remedios",
+        "soledad",
+        "milagros",
+        "gracia",
+        "paz",
+        "belen",
+        "candelaria",
+        "esperanza",
+        "refugio",
+        "loreto",
+        "aranzazu",
+        "begona",
+        "fe",
+        "piedad",
+        "salud",
+        "gloria",
+        "mar",
+        "perpetuo",
+        "encarnacion",
+        "inmaculada",
+    ]
 )
 
 # The ~100 most common Chinese family names, in Hanyu Pinyin without tones.
 CHINESE_SURNAMES: frozenset[str] = frozenset(
-    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
-    zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan cai jiang
-    yu du ye cheng su wei lu ding ren shen yao jiang cui zhong tan lu wang fan jin shi liao
-    jia xia fu fang zou xiong bai meng qin qiu hou jiang yin xue yan duan lei long li shi
-    tao he gu mao hao gong shao wan qian yan qin wu dai mo kong xiang chang ou ouyang
-    yi zhan niu""".split()
+    [
+        "wang",
+        "li",
+        "zhang",
+        "liu",
+        "chen",
+        "yang",
+        "huang",
+        "zhao",
+        "wu",
+        "zhou",
+        "xu",
+        "sun",
+        "ma",
+        "zhu",
+        "hu",
+        "guo",
+        "he",
+        "gao",
+        "lin",
+        "luo",
+        "zheng",
+        "liang",
+        "xie",
+        "song",
+        "tang",
+        "han",
+        "feng",
+        "deng",
+        "cao",
+        "peng",
+        "zeng",
+        "xiao",
+        "tian",
+        "dong",
+        "yuan",
+        "pan",
+        "cai",
+        "jiang",
+        "yu",
+        "du",
+        "ye",
+        "cheng",
+        "su",
+        "wei",
+        "lu",
+        "ding",
+        "ren",
+        "shen",
+        "yao",
+        "jiang",
+        "cui",
+        "zhong",
+        "tan",
+        "lu",
+        "wang",
+        "fan",
+        "jin",
+        "shi",
+        "liao",
+        "jia",
+        "xia",
+        "fu",
+        "fang",
+        "zou",
+        "xiong",
+        "bai",
+        "meng",
+        "qin",
+        "qiu",
+        "hou",
+        "jiang",
+        "yin",
+        "xue",
+        "yan",
+        "duan",
+        "lei",
+        "long",
+        "li",
+        "shi",
+        "tao",
+        "he",
+        "gu",
+        "mao",
+        "hao",
+        "gong",
+        "shao",
+        "wan",
+        "qian",
+        "yan",
+        "qin",
+        "wu",
+        "dai",
+        "mo",
+        "kong",
+        "xiang",
+        "chang",
+        "ou",
+        "ouyang",
+        "yi",
+        "zhan",
+        "niu",
+    ]
 )
 
 # Common Vietnamese family names (written first) and the middle names that signal a
 # Vietnamese name when the family name alone is not distinctive.
 VIETNAMESE_SURNAMES: frozenset[str] = frozenset(
-    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly trinh dinh".split()
+    [
+        "nguyen",
+        "tran",
+        "le",
+        "pham",
+        "hoang",
+        "huynh",
+        "phan",
+        "vu",
+        "vo",
+        "dang",
+        "bui",
+        "do",
+        "ho",
+        "ngo",
+        "duong",
+        "ly",
+        "trinh",
+        "dinh",
+    ]
 )
 VIETNAMESE_MIDDLE: frozenset[str] = frozenset(
-    "van thi duc dinh huu ngoc minh quoc xuan thanh hong kim cong quang".split()
+    [
+        "van",
+        "thi",
+        "duc",
+        "dinh",
+        "huu",
+        "ngoc",
+        "minh",
+        "quoc",
+        "xuan",
+        "thanh",
+        "hong",
+        "kim",
+        "cong",
+        "quang",
+    ]
 )
 
-# What agencies write when the name is not known. Such a field carries no name and
-# must never become a matching key (every "NN" would match every other).
+# What agencies write when the name is not known. Such a field (or word of a name)
+# carries no name and must never become a matching key: every "NN" would match every
+# other. "NA" and "X" are left out on purpose: Na is a Korean and Chinese family name,
+# and a single letter is an initial.
 PLACEHOLDERS: frozenset[str] = frozenset(
     {
-        "nn", "n n", "nn nn", "n a", "na", "s n", "sn", "xx", "xxx", "x", "unknown",
-        "desconocido", "desconocida", "desconhecido", "desconhecida", "inconnu", "inconnue",
-        "sin nombre", "sem nome", "sans nom", "no name", "no identificado",
-        "no identificada", "nao identificado", "nao identificada", "non identifie",
-        "non identifiee", "sin datos", "sin informacion", "ninguno", "none", "null",
-        "nil", "n d", "nd", "ignorado", "ignorada",
+        "nn",
+        "n n",
+        "nn nn",
+        "n a",
+        "s n",
+        "sn",
+        "xx",
+        "xxx",
+        "unknown",
+        "desconocido",
+        "desconocida",
+        "desconhecido",
+        "desconhecida",
+        "inconnu",
+        "inconnue",
+        "sin nombre",
+        "sem nome",
+        "sans nom",
+        "no name",
+        "no identificado",
+        "no identificada",
+        "nao identificado",
+        "nao identificada",
+        "non identifie",
+        "non identifiee",
+        "sin datos",
+        "sin informacion",
+        "ninguno",
+        "none",
+        "null",
+        "nil",
+        "n d",
+        "ignorado",
+        "ignorada",
     }
 )

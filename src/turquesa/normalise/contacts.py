@@ -140,6 +140,8 @@ _HOST_PREFIXES = ("www.", "m.", "web.", "mobile.", "mbasic.", "vm.")
 # Path segments that are not the account name.
 _SKIP_SEGMENTS = frozenset({"add", "in", "people", "pg", "profile.php", "s", "send", "u", "c"})
 
+# "scheme:" prefixes that are not platforms.
+_NOT_PLATFORMS = frozenset({"http", "https", "mailto", "tel", "sms", "ftp", "file"})
 _PHONE_PLATFORMS = frozenset({"whatsapp", "signal", "telegram", "viber", "imo"})
 _PHONE_LIKE = re.compile(r"\+?[\d\s().\-]{7,}")
 _PLATFORM_PREFIX = re.compile(r"([a-z][a-z0-9 _.-]{0,20}?)\s*:\s*(.+)", re.IGNORECASE | re.DOTALL)
@@ -147,6 +149,8 @@ _URL_LIKE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/", re.IGNOREC
 
 
 def _platform(name: str) -> str | None:
+    """Canonical platform name. Unknown single words are accepted as they are (the
+    exchange templates leave the list open), lower-cased."""
     key = " ".join(name.strip().lower().split())
     if not key:
         return None
@@ -202,7 +206,7 @@ def parse_handle(value: str, default_platform: str | None = None) -> Handle:
         found = _from_url(original)
     if found is None and (m := _PLATFORM_PREFIX.fullmatch(original)):
         platform = _platform(m[1])
-        if platform is not None and platform not in {"http", "https"}:
+        if platform is not None and platform not in _NOT_PLATFORMS:
             found = (platform, m[2])
     if found is None and default_platform:
         platform = _platform(default_platform)
@@ -220,6 +224,4 @@ def parse_handle(value: str, default_platform: str | None = None) -> Handle:
 
 def parse_handles(value: str, default_platform: str | None = None) -> tuple[Handle, ...]:
     """Read a ``;``-separated list of handles; empty entries are skipped."""
-    return tuple(
-        parse_handle(p, default_platform) for p in re.split(r"[;\n]", value) if p.strip()
-    )
+    return tuple(parse_handle(p, default_platform) for p in re.split(r"[;\n]", value) if p.strip())

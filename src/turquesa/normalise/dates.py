@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -43,7 +44,11 @@ _MONTHS = (
 
 # A time of day after a date (Excel and database exports add " 00:00:00" or
 # "T00:00:00Z"). It carries nothing for a birth or event date and is ignored.
-_TIME = r"(?:[T ]\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+_TIME = (
+    r"(?:[T ]\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"  # 10:30, 10:30:00, 10:30:00.000
+    r"\s*(?:[AaPp]\.?[Mm]\.?)?"  # 10:30 p.m.
+    r"\s*(?:Z|[+-]\d{2}:?\d{2})?)?"  # time zone
+)
 _YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME)
 _YM = re.compile(r"(\d{4})-(\d{1,2})")
 _Y = re.compile(r"\d{4}")
@@ -111,7 +116,9 @@ def _latest_allowed(today: _dt.date) -> _dt.date:
         return today.replace(year=today.year + 1, day=28)
 
 
-def _check(text: str, year: int, month: int | None, day: int | None, day_first: bool) -> PartialDate:
+def _check(
+    text: str, year: int, month: int | None, day: int | None, day_first: bool
+) -> PartialDate:
     """Validate the parts and build the PartialDate, with a reason a person can act on."""
     if month is not None and not 1 <= month <= 12:
         if day_first and day is not None and 1 <= day <= 12 and month <= 31:
@@ -160,7 +167,12 @@ def parse_date(value: str | _dt.date | _dt.datetime) -> PartialDate:
             value = str(value)
         else:
             raise InvalidValue(f"{value!r} is not a date")
-    text = value.strip()
+    return _parse_text(value.strip())
+
+
+@functools.lru_cache(maxsize=65_536)
+def _parse_text(text: str) -> PartialDate:
+    # Birth dates and event dates repeat across rows; the cache makes repeats free.
     if not text:
         raise InvalidValue("empty: no date given")
     if m := _YMD.fullmatch(text):

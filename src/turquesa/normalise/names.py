@@ -50,21 +50,79 @@ class PersonName:
     alias_keys: tuple[str, ...]
 
 
+# Names are made of few distinct words: folding each word once is much cheaper than
+# folding it on every row.
+_fold = functools.lru_cache(maxsize=262_144)(fold)
+
 # Particles stay with the following surname in display and are dropped in keys.
 PARTICLES = frozenset(
-    "de del la las los da das do dos di van von le du des der den ter ten della dello dei d".split()
+    [
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "van",
+        "von",
+        "le",
+        "du",
+        "des",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "della",
+        "dello",
+        "dei",
+        "d",
+    ]
 )
 # "Pérez y Gómez", "Silva e Souza": a connector between two surnames, not a surname.
 CONNECTORS = frozenset({"y", "e"})
 # Words that bind to the following word like a particle but are kept in keys:
 # "San Martín", "Al Hassan", "Ould Abdallah".
 BINDERS = frozenset(
-    "san santa santo sao saint sainte st ste al el bin ibn bint abu ould".split()
+    [
+        "san",
+        "santa",
+        "santo",
+        "sao",
+        "saint",
+        "sainte",
+        "st",
+        "ste",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "ould",
+    ]
 )
-_ALIAS_ARTICLES = frozenset({"el", "la", "los", "las", "o", "a", "os", "as", "le", "les", "l", "the"})
+_ALIAS_ARTICLES = frozenset(
+    {"el", "la", "los", "las", "o", "a", "os", "as", "le", "les", "l", "the"}
+)
 _MAC_NAMES = frozenset(
-    "macdonald macarthur macgregor maclean macleod mackenzie mackay macmillan macneil "
-    "macintosh macdougall macpherson".split()
+    [
+        "macdonald",
+        "macarthur",
+        "macgregor",
+        "maclean",
+        "macleod",
+        "mackenzie",
+        "mackay",
+        "macmillan",
+        "macneil",
+        "macintosh",
+        "macdougall",
+        "macpherson",
+    ]
 )
 
 # --- aliases ---------------------------------------------------------------------------
@@ -84,6 +142,13 @@ _MARKER_TO_END = re.compile(
 )
 _MARKER_START = re.compile(r"^\s*" + _MARKER + r"(?!\w)\s*[:.]?\s*", re.IGNORECASE)
 _ALIAS_SPLIT = re.compile(r"\s*[;/,]\s*|\s+" + _MARKER + r"(?!\w)\s*[:.]?\s*", re.IGNORECASE)
+# Cheap test run first: most names carry no alias, and then the five alias patterns
+# need not run.
+_LIST_SPLIT = re.compile(r"[;\n]")
+_ALIAS_HINT = re.compile(
+    r"[\"'“”«»‘’„()]|alias|aka|a\.k\.a|a/k/a|vulgo|dit|conocid|apodad|known|apelidad|surnomm",
+    re.IGNORECASE,
+)
 _ALIAS_TRIM = " \t\"'“”«»‘’„()[]:;.,-"
 
 
@@ -117,7 +182,7 @@ def _extract_aliases(text: str) -> tuple[str, list[str]]:
 
 
 def _alias_key(alias: str) -> str:
-    words = fold(alias).split()
+    words = _fold(alias).split()
     if len(words) > 1 and words[0] in _ALIAS_ARTICLES:
         words = words[1:]
     return " ".join(words)
@@ -158,11 +223,9 @@ def _proper_part(part: str) -> str:
 
 def _proper_token(token: str) -> str:
     low = token.lower()
-    if fold(low) in PARTICLES or fold(low) in CONNECTORS:
+    if _fold(low) in PARTICLES or _fold(low) in CONNECTORS:
         return low
-    return "".join(
-        p if p in "-'’" else _proper_part(p) for p in _PART_SPLIT.split(token) if p
-    )
+    return "".join(p if p in "-'’" else _proper_part(p) for p in _PART_SPLIT.split(token) if p)
 
 
 # --- grouping tokens into surnames -------------------------------------------------------
@@ -175,7 +238,7 @@ def _group(tokens: list[str]) -> list[list[str]]:
     prefix: list[str] = []
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
-        key = fold(token)
+        key = _fold(token)
         if key in CONNECTORS and not prefix and units and i < last:
             continue
         if key in PARTICLES or key in BINDERS:
@@ -192,13 +255,13 @@ def _group(tokens: list[str]) -> list[list[str]]:
 
 
 def _surname_key(surname: str) -> str:
-    words = fold(surname).split()
+    words = _fold(surname).split()
     kept = [w for w in words if w not in PARTICLES]
     return " ".join(kept or words)
 
 
 def _given_key(given: str) -> tuple[str, ...]:
-    words = fold(given).split()
+    words = _fold(given).split()
     return tuple(w for i, w in enumerate(words) if i == 0 or w not in PARTICLES)
 
 
@@ -216,7 +279,7 @@ def _family_first(tokens: list[str]) -> bool:
     """Chinese (pinyin) or Vietnamese name written family name first."""
     if not 2 <= len(tokens) <= 4 or not all(_PLAIN_TOKEN.fullmatch(t) for t in tokens):
         return False
-    keys = [fold(t) for t in tokens]
+    keys = [_fold(t) for t in tokens]
     first = keys[0]
     if first in VIETNAMESE_SURNAMES and (first == "nguyen" or keys[1] in VIETNAMESE_MIDDLE):
         return True
@@ -234,8 +297,11 @@ def _family_first(tokens: list[str]) -> bool:
 _ABBREVIATED_GIVEN = frozenset({"ma", "jhon", "fco", "jose ma"})
 
 
+_FRANCOPHONE_FIRST = frozenset({"marie", "jean"})
+
+
 def _is_known_given(unit: list[str], index: int) -> bool:
-    keys = [fold(t) for t in unit]
+    keys = [_fold(t) for t in unit]
     if len(unit) == 1:
         return keys[0] in _ABBREVIATED_GIVEN or all(p in GIVEN_NAMES for p in keys[0].split())
     # "de los Ángeles" after "María": part of a compound given name.
@@ -245,7 +311,7 @@ def _is_known_given(unit: list[str], index: int) -> bool:
 def _starts_surname(unit: list[str]) -> bool:
     if len(unit) < 2:
         return False
-    key = fold(unit[0])
+    key = _fold(unit[0])
     return key in PARTICLES or key in BINDERS
 
 
@@ -261,7 +327,10 @@ def _given_count(units: list[list[str]]) -> int:
     if n == 2:
         g = 1
     elif n == 3:
-        g = 2 if known >= 2 else 1
+        # Francophone and Haitian names ("Marie Roselaure Jean-Louis") carry one surname,
+        # so after Marie / Jean the second word is a given name even when unknown.
+        francophone = _fold(units[0][0]).split(" ")[0] in _FRANCOPHONE_FIRST
+        g = 2 if known >= 2 or (francophone and len(units[1]) == 1) else 1
     else:
         g = min(known, n - 2, 3) if known >= 2 else 2
     # A particle ("de la Cruz", "dos Santos") starts the surnames at the latest, unless it
@@ -274,7 +343,8 @@ def _given_count(units: list[list[str]]) -> int:
 
 
 def _tokens(text: str, fix_case: bool) -> list[str]:
-    tokens = text.split(" ") if text else []
+    # Tokens with no letter or digit ("-", "/", "()") are punctuation left between words.
+    tokens = [t for t in text.split(" ") if _fold(t)] if text else []
     if fix_case:
         tokens = [_proper_token(t) for t in tokens]
     return tokens
@@ -284,20 +354,39 @@ def _field(value: str | None) -> tuple[str, list[str]]:
     """Clean one input field: aliases out, placeholders dropped."""
     if value is None:
         return "", []
-    rest, aliases = _extract_aliases(clean_text(value))
-    rest = clean_text(rest)
-    if fold(rest) in PLACEHOLDERS or not fold(rest):
+    text = clean_text(value)
+    if _ALIAS_HINT.search(text):
+        rest, aliases = _extract_aliases(text)
+        rest = clean_text(rest)
+    else:
+        rest, aliases = text, []
+    if not _HAS_ALNUM.search(rest) or _is_placeholder(rest):
         rest = ""
     return rest, aliases
 
 
+_PLACEHOLDER_MAX = max(len(p) for p in PLACEHOLDERS) + 4
+_HAS_ALNUM = re.compile(r"[^\W_]")
+
+
+def _is_placeholder(text: str) -> bool:
+    # Placeholders are short: skip folding (and caching) long, unique strings.
+    return len(text) <= _PLACEHOLDER_MAX and fold(text) in PLACEHOLDERS
+
+
+def _not_placeholder(parts: list[str]) -> list[str]:
+    """Drop words or surnames that stand for an unknown name ("NN PÉREZ")."""
+    kept = [p for p in parts if _fold(p) not in PLACEHOLDERS]
+    return [] if _is_placeholder(" ".join(kept)) else kept
+
+
 def _fix_units(units: list[list[str]], fix_case: bool) -> list[str]:
-    out = []
+    out: list[str] = []
     for unit in units:
-        if fix_case and all(fold(t) in PARTICLES or fold(t) in CONNECTORS for t in unit):
+        if fix_case and all(_fold(t) in PARTICLES or _fold(t) in CONNECTORS for t in unit):
             unit = [_capitalise(unit[0]), *unit[1:]]
         out.append(" ".join(unit))
-    return out
+    return _not_placeholder(out)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -309,9 +398,9 @@ def _parse(
     found += more
     full_text, more = _field(full_name)
     found += more
-    for entry in re.split(r"[;\n]", aliases or ""):
+    for entry in _LIST_SPLIT.split(aliases) if aliases else ():
         entry = _MARKER_START.sub("", clean_text(entry)).strip(_ALIAS_TRIM)
-        if entry and fold(entry) not in PLACEHOLDERS:
+        if entry and _fold(entry) not in PLACEHOLDERS:
             found.append(clean_text(entry))
 
     family_first = False
@@ -328,8 +417,10 @@ def _parse(
         if "," in full_text:
             left, right = full_text.split(",", 1)
             left, right = clean_text(left), clean_text(right.replace(",", " "))
+            # "PÉREZ GÓMEZ, José Luis": each side's casing is judged on its own.
+            fix = _needs_case_fix(left)
             surname_list = _fix_units(_group(_tokens(left, fix)), fix)
-            given_display = " ".join(_tokens(right, fix))
+            given_display = " ".join(_tokens(right, _needs_case_fix(right)))
         else:
             tokens = _tokens(full_text, fix)
             if _family_first(tokens):
@@ -342,6 +433,7 @@ def _parse(
                 given_display = " ".join(" ".join(u) for u in units[:g])
                 surname_list = _fix_units(units[g:], fix)
 
+    given_display = " ".join(_not_placeholder(given_display.split(" ")))
     alias_display: dict[str, str] = {}
     for alias in found:
         key = _alias_key(alias)
@@ -386,6 +478,6 @@ def parse_person_name(
 def name_key(text: str) -> str:
     """Matching key for any name-like text (people, organisations, places): folded,
     particles and connectors removed (unless nothing else is left)."""
-    words = fold(text).split()
+    words = _fold(text).split()
     kept = [w for w in words if w not in PARTICLES and w not in CONNECTORS]
     return " ".join(kept or words)

@@ -114,8 +114,12 @@ def parse_phone(value: str, default_region: str | None) -> Phone:
             text = "+" + digits_first[2:]
     num = _try(text, region)
     if num is not None and phonenumbers.is_valid_number(num):
-        return Phone(original, phonenumbers.format_number(num, PhoneNumberFormat.E164), True,
-                     _country_of(num))
+        return Phone(
+            original,
+            phonenumbers.format_number(num, PhoneNumberFormat.E164),
+            True,
+            _country_of(num),
+        )
     if not text.lstrip().startswith("+"):
         # An international number written without "+" (573001234567): accept that
         # reading only if it yields a valid number.
@@ -124,13 +128,16 @@ def parse_phone(value: str, default_region: str | None) -> Phone:
             alt = _try("+" + digits, None)
             if alt is not None and phonenumbers.is_valid_number(alt):
                 return Phone(
-                    original, phonenumbers.format_number(alt, PhoneNumberFormat.E164), True,
+                    original,
+                    phonenumbers.format_number(alt, PhoneNumberFormat.E164),
+                    True,
                     _country_of(alt),
                 )
     if num is None:
         return Phone(original, None, False, None)
-    return Phone(original, phonenumbers.format_number(num, PhoneNumberFormat.E164), False,
-                 _country_of(num))
+    return Phone(
+        original, phonenumbers.format_number(num, PhoneNumberFormat.E164), False, _country_of(num)
+    )
 
 
 def _split_part(part: str) -> list[str]:
@@ -138,9 +145,7 @@ def _split_part(part: str) -> list[str]:
     "300 123 4567 / 310 765 4321" is two numbers and "(601) 234/5678" stays one."""
     pieces = [p.strip() for p in _SOFT_SPLIT.split(part)]
     pieces = [p for p in pieces if p]
-    if len(pieces) > 1 and all(
-        len(_DIGIT.findall(p)) >= _MIN_DIGITS_FOR_SPLIT for p in pieces
-    ):
+    if len(pieces) > 1 and all(len(_DIGIT.findall(p)) >= _MIN_DIGITS_FOR_SPLIT for p in pieces):
         return pieces
     return [part]
 

@@ -15,35 +15,49 @@ Both are on the ingest hot path, so ASCII input (most rows) takes a short cut.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 __all__ = ["clean_text", "fold"]
 
 # Letters that NFKD does not decompose into a base letter plus a mark.
-_SPECIAL = str.maketrans(
-    {
-        "ß": "ss",
-        "ẞ": "ss",
-        "æ": "ae",
-        "ǽ": "ae",
-        "œ": "oe",
-        "ø": "o",
-        "ǿ": "o",
-        "đ": "d",
-        "ð": "d",
-        "ł": "l",
-        "ŀ": "l",
-        "þ": "th",
-        "ħ": "h",
-        "ı": "i",
-        "ŧ": "t",
-        "ƒ": "f",
-        "ŋ": "ng",
-        "ĸ": "k",
-        "ſ": "s",
+_SPECIAL = {
+    "ß": "ss",
+    "ẞ": "ss",
+    "æ": "ae",
+    "ǽ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "ǿ": "o",
+    "đ": "d",
+    "ð": "d",
+    "ł": "l",
+    "ŀ": "l",
+    "þ": "th",
+    "ħ": "h",
+    "ı": "i",
+    "ŧ": "t",
+    "ƒ": "f",
+    "ŋ": "ng",
+    "ĸ": "k",
+    "ſ": "s",
+}
+_BMP_END = 0x10000
+
+
+@functools.cache
+def _fold_table() -> dict[int, str | None]:
+    """One ``str.translate`` table that deletes the marks and invisible characters of
+    the Basic Multilingual Plane and spells out the special letters. Built on first use
+    (a scan of 64k code points, a few tens of milliseconds); translate then works in C,
+    which is what keeps :func:`fold` fast on accented names."""
+    table: dict[int, str | None] = {
+        cp: None for cp in range(0x80, _BMP_END) if _is_mark_or_format(chr(cp))
     }
-)
+    table.update({ord(k): v for k, v in _SPECIAL.items()})
+    return table
+
 
 # Anything that is not a letter or digit separates words in a key. "_" is a word
 # character for the regex engine, so it is named explicitly.
@@ -61,10 +75,11 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return _NON_WORD_ASCII.sub(" ", text.lower()).strip()
-    s = unicodedata.normalize("NFKD", text).casefold()
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not _is_mark_or_format(c))
-    s = s.translate(_SPECIAL)
+    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    s = s.translate(_fold_table())
+    if max(s, default="a") >= "\U00010000":
+        # Rare: marks outside the BMP (some historic and Indic scripts).
+        s = "".join(c for c in s if not _is_mark_or_format(c))
     return _NON_WORD.sub(" ", s).strip()
 
 
@@ -86,8 +101,12 @@ def clean_text(text: str) -> str:
     """Return the display form of ``text``: NFC, control and invisible characters
     removed, whitespace runs collapsed to one space, stripped. Accents and case stay.
     """
-    if text.isascii() and text.isprintable():
-        return " ".join(text.split())
+    if text.isprintable():
+        # No control, invisible or exotic space character (the usual case): only the
+        # spaces and the normal form need attention.
+        if text.isascii():
+            return " ".join(text.split())
+        return " ".join(unicodedata.normalize("NFC", text).split())
     # Whitespace of any kind becomes a space; other control characters go.
     s = "".join(" " if c.isspace() else c for c in text if c.isspace() or not _is_unwanted(c))
     s = unicodedata.normalize("NFC", s)

@@ -70,7 +70,9 @@ def make_engine(url: str) -> Engine:
     if backend == "postgresql":
         _ensure_postgres_database(url)
         return create_engine(parsed, pool_pre_ping=True)
-    raise UsageError(f"{backend} databases are not supported: use sqlite:/// or postgresql+psycopg://")
+    raise UsageError(
+        f"{backend} databases are not supported: use sqlite:/// or postgresql+psycopg://"
+    )
 
 
 def alembic_config() -> Config:

@@ -39,17 +39,20 @@ def get_agency(conn: Connection, code: str) -> dict[str, Any] | None:
 
 def upsert_agency(conn: Connection, code: str, country: str, name: str) -> None:
     if get_agency(conn, code) is None:
-        conn.execute(agencies.insert().values(code=code, country=country, name=name,
-                                              created_at=utcnow()))
+        conn.execute(
+            agencies.insert().values(code=code, country=country, name=name, created_at=utcnow())
+        )
     else:
-        conn.execute(agencies.update().where(agencies.c.code == code)
-                     .values(country=country, name=name))
+        conn.execute(
+            agencies.update().where(agencies.c.code == code).values(country=country, name=name)
+        )
 
 
 def find_submission(conn: Connection, agency: str, content_hash: str) -> int | None:
     return conn.execute(
-        select(submissions.c.id).where(submissions.c.agency == agency,
-                                       submissions.c.content_hash == content_hash)
+        select(submissions.c.id).where(
+            submissions.c.agency == agency, submissions.c.content_hash == content_hash
+        )
     ).scalar()
 
 
@@ -76,19 +79,33 @@ def supersede(conn: Connection, agency: str, kind_is_case: bool, record_ids: lis
     for start in range(0, len(record_ids), 500):
         conn.execute(
             update(records)
-            .where(records.c.agency == agency, records.c.status == "current", kind_clause,
-                   records.c.record_id.in_(record_ids[start:start + 500]))
+            .where(
+                records.c.agency == agency,
+                records.c.status == "current",
+                kind_clause,
+                records.c.record_id.in_(record_ids[start : start + 500]),
+            )
             .values(status="superseded")
         )
 
 
-def retract(conn: Connection, agency: str, record_id: str, is_case: bool, submission_id: int,
-            reason: str | None) -> int:
+def retract(
+    conn: Connection,
+    agency: str,
+    record_id: str,
+    is_case: bool,
+    submission_id: int,
+    reason: str | None,
+) -> int:
     kind_clause = records.c.kind == "case" if is_case else records.c.kind != "case"
     result = conn.execute(
         update(records)
-        .where(records.c.agency == agency, records.c.record_id == record_id,
-               records.c.status == "current", kind_clause)
+        .where(
+            records.c.agency == agency,
+            records.c.record_id == record_id,
+            records.c.status == "current",
+            kind_clause,
+        )
         .values(status="retracted", retracted_by=submission_id, retraction_reason=reason)
     )
     return result.rowcount
@@ -118,24 +135,27 @@ def status_summary(conn: Connection) -> list[dict[str, Any]]:
         per_agency.setdefault(code, {"agency": code})["identifiers"] = n
     for code, n in conn.execute(
         select(records.c.agency, func.count())
-        .where(records.c.status == "retracted").group_by(records.c.agency)
+        .where(records.c.status == "retracted")
+        .group_by(records.c.agency)
     ):
         per_agency.setdefault(code, {"agency": code})["retracted"] = n
     return list(per_agency.values())
 
 
 def network_members_of(conn: Connection, network: str) -> list[str]:
-    return list(conn.execute(
-        select(network_members.c.agency).where(network_members.c.network == network)
-    ).scalars())
+    return list(
+        conn.execute(
+            select(network_members.c.agency).where(network_members.c.network == network)
+        ).scalars()
+    )
 
 
-def iter_current_records(conn: Connection, kinds: tuple[str, ...] | None = None,
-                         batch: int = 5000) -> Iterator[dict[str, Any]]:
+def iter_current_records(
+    conn: Connection, kinds: tuple[str, ...] | None = None, batch: int = 5000
+) -> Iterator[dict[str, Any]]:
     """Current records with their provenance (file name, row), streamed."""
     query = (
-        select(records, source_files.c.name.label("source_file"),
-               submissions.c.loaded_at)
+        select(records, source_files.c.name.label("source_file"), submissions.c.loaded_at)
         .join(source_files, source_files.c.id == records.c.file_id)
         .join(submissions, submissions.c.id == records.c.submission_id)
         .where(records.c.status == "current")
@@ -149,8 +169,9 @@ def iter_current_records(conn: Connection, kinds: tuple[str, ...] | None = None,
 
 
 def iter_identifiers(conn: Connection, agency: str | None = None) -> Iterator[dict[str, Any]]:
-    query = select(identifiers).order_by(identifiers.c.agency, identifiers.c.owner_record_id,
-                                         identifiers.c.id)
+    query = select(identifiers).order_by(
+        identifiers.c.agency, identifiers.c.owner_record_id, identifiers.c.id
+    )
     if agency:
         query = query.where(identifiers.c.agency == agency)
     for row in conn.execution_options(yield_per=5000).execute(query).mappings():

@@ -148,11 +148,3 @@ rejected_rows = Table(
     Column("value", Text, nullable=True),
     Column("reason", Text, nullable=False),
 )
-
-#: Networks every platform knows from the start (exchange/README.md).
-DEFAULT_NETWORKS = {
-    "HTEG": "INTERPOL Human Trafficking Experts Group",
-    "ISON": "INTERPOL Specialized Operational Network against migrant smuggling",
-    "REDTRAM": "Ibero-American Network of Prosecutors on Trafficking in Persons and "
-    "Migrant Smuggling",
-}

@@ -11,6 +11,8 @@ Darién, the Caribbean and the Andean corridors in 2021-2024.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from .places import P
@@ -23,7 +25,7 @@ class Route(NamedTuple):
     crime: str  # "smuggling" or "trafficking"
     stages: tuple[Stage, ...]
     nationalities: tuple[tuple[str, float], ...]
-    origins: dict[str, tuple[str, ...]] = {}
+    origins: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     exploitation_place: str = ""
 
 
@@ -72,7 +74,11 @@ ROUTES: dict[str, Route] = {
             "darien_andean",
             "smuggling",
             (
-                ((_VIA_QUITO, 0.6), (("guayaquil", *_VIA_QUITO), 0.25), (("cali", "medellin"), 0.15)),
+                (
+                    (_VIA_QUITO, 0.6),
+                    (("guayaquil", *_VIA_QUITO), 0.25),
+                    (("cali", "medellin"), 0.15),
+                ),
                 *_DARIEN,
                 *_NORTH,
             ),
@@ -82,7 +88,7 @@ ROUTES: dict[str, Route] = {
         Route(
             "darien_extra",
             "smuggling",
-            ((("sao_paulo", *_VIA_QUITO), 1.0), *_DARIEN, *_NORTH),
+            (((("sao_paulo", *_VIA_QUITO), 1.0),), *_DARIEN, *_NORTH),
             (
                 ("CN", 0.28),
                 ("IN", 0.14),
@@ -108,7 +114,7 @@ ROUTES: dict[str, Route] = {
         Route(
             "nicaragua_air",
             "smuggling",
-            ((("havana", "managua"), 1.0), *_NORTH),
+            (((("havana", "managua"), 1.0),), *_NORTH),
             (("CU", 0.55), ("HT", 0.45)),
             {"HT": ("port_au_prince", "managua")},
         ),
@@ -135,7 +141,10 @@ ROUTES: dict[str, Route] = {
             "smuggling",
             (
                 (
-                    (("port_au_prince", "cap_haitien", "ouanaminthe", "dajabon", "santiago_do"), 0.6),
+                    (
+                        ("port_au_prince", "cap_haitien", "ouanaminthe", "dajabon", "santiago_do"),
+                        0.6,
+                    ),
                     (("port_au_prince", "ouanaminthe", "dajabon", "santo_domingo"), 0.4),
                 ),
             ),
@@ -171,7 +180,12 @@ ROUTES: dict[str, Route] = {
         Route(
             "t_co_pa",
             "trafficking",
-            (((("pereira", "bogota", "panama_city"), 0.5), (("medellin", "bogota", "panama_city"), 0.5)),),
+            (
+                (
+                    (("pereira", "bogota", "panama_city"), 0.5),
+                    (("medellin", "bogota", "panama_city"), 0.5),
+                ),
+            ),
             (("CO", 0.8), ("VE", 0.2)),
             exploitation_place="panama_city",
         ),
@@ -185,7 +199,12 @@ ROUTES: dict[str, Route] = {
         Route(
             "t_ve_tt",
             "trafficking",
-            (((("tucupita", "cedros", "port_of_spain"), 0.6), (("guiria", "chaguaramas", "port_of_spain"), 0.4)),),
+            (
+                (
+                    (("tucupita", "cedros", "port_of_spain"), 0.6),
+                    (("guiria", "chaguaramas", "port_of_spain"), 0.4),
+                ),
+            ),
             (("VE", 1.0),),
             exploitation_place="port_of_spain",
         ),
@@ -206,8 +225,27 @@ ROUTES: dict[str, Route] = {
             "trafficking",
             (
                 (
-                    (("san_pedro_sula", "esquipulas", "tecun_uman", "ciudad_hidalgo", "tapachula"), 0.5),
-                    (("tegucigalpa", "esquipulas", "ciudad_guatemala", "tecun_uman", "ciudad_hidalgo", "tapachula"), 0.5),
+                    (
+                        (
+                            "san_pedro_sula",
+                            "esquipulas",
+                            "tecun_uman",
+                            "ciudad_hidalgo",
+                            "tapachula",
+                        ),
+                        0.5,
+                    ),
+                    (
+                        (
+                            "tegucigalpa",
+                            "esquipulas",
+                            "ciudad_guatemala",
+                            "tecun_uman",
+                            "ciudad_hidalgo",
+                            "tapachula",
+                        ),
+                        0.5,
+                    ),
                 ),
             ),
             (("HN", 0.6), ("GT", 0.25), ("SV", 0.15)),
@@ -216,21 +254,21 @@ ROUTES: dict[str, Route] = {
         Route(
             "t_ht_do",
             "trafficking",
-            ((("port_au_prince", "ouanaminthe", "dajabon", "santo_domingo"), 1.0),),
+            (((("port_au_prince", "ouanaminthe", "dajabon", "santo_domingo"), 1.0),),),
             (("HT", 1.0),),
             exploitation_place="santo_domingo",
         ),
         Route(
             "t_ve_br",
             "trafficking",
-            ((("puerto_ordaz", "santa_elena", "pacaraima", "boa_vista"), 1.0),),
+            (((("puerto_ordaz", "santa_elena", "pacaraima", "boa_vista"), 1.0),),),
             (("VE", 1.0),),
             exploitation_place="boa_vista",
         ),
         Route(
             "t_ec_pe",
             "trafficking",
-            ((("machala", "huaquillas", "tumbes", "lima", "puerto_maldonado"), 1.0),),
+            (((("machala", "huaquillas", "tumbes", "lima", "puerto_maldonado"), 1.0),),),
             (("EC", 0.5), ("VE", 0.3), ("PE", 0.2)),
             exploitation_place="puerto_maldonado",
         ),
@@ -260,9 +298,15 @@ TRAFFICKING_WEIGHTS = (
 )
 
 
+_TOTALS: dict[int, tuple[object, float]] = {}
+
+
 def pick(rng: random.Random, weighted: tuple[tuple[object, float], ...]) -> object:
     """One item of a (value, weight) table."""
-    x = rng.random() * sum(w for _, w in weighted)
+    total = _TOTALS.get(id(weighted))
+    if total is None or total[0] is not weighted:
+        total = _TOTALS[id(weighted)] = (weighted, sum(w for _, w in weighted))
+    x = rng.random() * total[1]
     for value, w in weighted:
         x -= w
         if x < 0:

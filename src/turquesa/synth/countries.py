@@ -41,7 +41,13 @@ COUNTRIES: dict[str, tuple[str, str, str, str, str]] = {
     "PE": ("PER", "Perú", "Peru", "Pérou", "Peru"),
     "SN": ("SEN", "Senegal", "Senegal", "Sénégal", "Senegal"),
     "SV": ("SLV", "El Salvador", "El Salvador", "Salvador", "El Salvador"),
-    "TT": ("TTO", "Trinidad y Tobago", "Trinidad e Tobago", "Trinité-et-Tobago", "Trinidad and Tobago"),
+    "TT": (
+        "TTO",
+        "Trinidad y Tobago",
+        "Trinidad e Tobago",
+        "Trinité-et-Tobago",
+        "Trinidad and Tobago",
+    ),
     "US": ("USA", "Estados Unidos", "Estados Unidos", "États-Unis", "United States"),
     "VE": ("VEN", "Venezuela", "Venezuela", "Venezuela", "Venezuela"),
 }

@@ -46,7 +46,7 @@ PASSPORT: dict[str, tuple[tuple[str, ...], int]] = {
 
 
 def _digits(rng: random.Random, n: int) -> str:
-    return "%0*d" % (n, rng.randrange(10**n))
+    return f"{rng.randrange(10**n):0{n}d}"
 
 
 def passport(rng: random.Random, country: str) -> str:
@@ -58,7 +58,9 @@ def _ascii(s: str) -> str:
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().upper()
 
 
-def _curp(given: tuple[str, ...], surnames: tuple[str, ...], birth: str, sex: str, rng: random.Random) -> str:
+def _curp(
+    given: tuple[str, ...], surnames: tuple[str, ...], birth: str, sex: str, rng: random.Random
+) -> str:
     s1 = _ascii(surnames[0]) if surnames else "X"
     s2 = _ascii(surnames[1]) if len(surnames) > 1 else "X"
     g = _ascii(given[0]) if given else "X"
@@ -66,11 +68,12 @@ def _curp(given: tuple[str, ...], surnames: tuple[str, ...], birth: str, sex: st
     cons = [next((c for c in w[1:] if c.isalpha() and c not in "AEIOU"), "X") for w in (s1, s2, g)]
     state = ("DF", "JC", "NL", "CS", "TC", "VZ", "OC", "GR")[rng.randrange(8)]
     head = (s1[:1] + vowel + s2[:1] + g[:1]).replace(" ", "X")
-    return f"{head}{birth[2:4]}{birth[5:7]}{birth[8:10]}{'M' if sex == 'F' else 'H'}{state}{''.join(cons)}0{rng.randrange(10)}"
+    born = birth[2:4] + birth[5:7] + birth[8:10]
+    return f"{head}{born}{'M' if sex == 'F' else 'H'}{state}{''.join(cons)}0{rng.randrange(10)}"
 
 
 def _ec_cedula(rng: random.Random) -> str:
-    body = "%02d" % rng.randint(1, 24) + str(rng.randrange(6)) + _digits(rng, 6)
+    body = f"{rng.randint(1, 24):02d}" + str(rng.randrange(6)) + _digits(rng, 6)
     total = 0
     for i, ch in enumerate(body):
         v = int(ch) * (2 if i % 2 == 0 else 1)
@@ -98,7 +101,9 @@ def national_id(
     """The national identity number as issued, or None where it is rarely recorded."""
     year = int(birth[:4])
     if country == "CO":
-        return ("10" + _digits(rng, 8)) if year >= 1985 else str(rng.randint(10_000_000, 99_999_999))
+        return (
+            ("10" + _digits(rng, 8)) if year >= 1985 else str(rng.randint(10_000_000, 99_999_999))
+        )
     if country == "VE":
         return f"V-{rng.randint(4_000_000, 11_000_000) + max(0, year - 1960) * 420_000}"
     if country == "EC":
@@ -110,7 +115,8 @@ def national_id(
     if country == "CR":
         return f"{rng.randint(1, 7)}-{rng.randint(1000, 1999):04d}-{rng.randint(0, 9999):04d}"
     if country == "GT":
-        return f"{rng.randint(1000, 3999)} {_digits(rng, 5)} {rng.randint(1, 22):02d}{rng.randint(1, 30):02d}"
+        place = f"{rng.randint(1, 22):02d}{rng.randint(1, 30):02d}"  # department, municipality
+        return f"{rng.randint(1000, 3999)} {_digits(rng, 5)} {place}"
     if country == "MX":
         return _curp(given, surnames, birth, sex, rng)
     if country == "HN":
@@ -133,7 +139,12 @@ def variant(number: str, rng: random.Random) -> str:
     plain = number.replace("-", "").replace(" ", "").replace(".", "")
     if number.startswith("V-"):
         digits = number[2:]
-        forms = (f"V{digits}", digits, f"{int(digits):,}".replace(",", "."), f"V-{int(digits):,}".replace(",", "."))
+        forms = (
+            f"V{digits}",
+            digits,
+            f"{int(digits):,}".replace(",", "."),
+            f"V-{int(digits):,}".replace(",", "."),
+        )
         return forms[rng.randrange(4)]
     if plain != number:
         return plain
@@ -153,11 +164,15 @@ def _iban(country: str, bban: str) -> str:
 def bank_account(rng: random.Random, country: str) -> tuple[str, str]:
     """(kind, value): an IBAN where the country has them, else a local account number."""
     if country == "CR":
-        return "iban", _iban("CR", "0" + "%03d" % rng.choice((15, 151, 152, 102, 104)) + _digits(rng, 14))
+        return "iban", _iban(
+            "CR", "0" + f"{rng.choice((15, 151, 152, 102, 104)):03d}" + _digits(rng, 14)
+        )
     if country == "DO":
         return "iban", _iban("DO", rng.choice(("BAGR", "BRRD", "BCBH", "BPDO")) + _digits(rng, 20))
     if country == "GT":
-        return "iban", _iban("GT", rng.choice(("TRAJ", "BRRL", "AGRO", "INDL")) + "0101" + _digits(rng, 16))
+        return "iban", _iban(
+            "GT", rng.choice(("TRAJ", "BRRL", "AGRO", "INDL")) + "0101" + _digits(rng, 16)
+        )
     if country == "MX":  # CLABE with its weighted check digit
         body = rng.choice(("002", "012", "014", "072")) + _digits(rng, 14)
         s = sum(int(c) * (3, 7, 1)[i % 3] % 10 for i, c in enumerate(body))
@@ -171,6 +186,7 @@ def bank_account(rng: random.Random, country: str) -> tuple[str, str]:
 
 def vehicle_plate(rng: random.Random, country: str) -> str:
     """A plate in the country's current format."""
+
     def letters(n: int) -> str:
         return "".join(_L[rng.randrange(23)] for _ in range(n))
 

@@ -15,11 +15,41 @@ from typing import NamedTuple
 
 from .agencies import BY_COUNTRY
 from .corridors import Route, countries_of, pick
+from .documents import bank_account, vehicle_plate
 from .people import PersonFactory, TruePerson
 from .places import P
 
-_NICK = ("Coyotes", "Lancheros", "Trocheros", "Paisas", "Chamos", "Costeños", "Guías", "Caleños", "Norteños", "Catrachos", "Chapines", "Panas")
-_SHAPES = ("Los {nick} de {place}", "Clan {surname}", "Red {place}", "Los {surname}", "La Empresa {place}", "Banda de {alias}")
+_NICK = (
+    "Coyotes",
+    "Lancheros",
+    "Trocheros",
+    "Paisas",
+    "Chamos",
+    "Costeños",
+    "Guías",
+    "Caleños",
+    "Norteños",
+    "Catrachos",
+    "Chapines",
+    "Panas",
+)
+_SHAPES = (
+    "Los {nick} de {place}",
+    "Clan {surname}",
+    "Red {place}",
+    "Los {surname}",
+    "La Empresa {place}",
+    "Banda de {alias}",
+)
+
+
+_BARS = ("La Estrella", "El Paraíso", "Las Palmas", "Venus", "El Dorado", "Aurora")
+_FIRMS = ("Urabá", "del Golfo", "Sol y Mar", "Frontera", "El Paisa", "Los Andes")
+
+
+_TOWNS: dict[str, tuple[str, ...]] = {}
+for _p in P.values():
+    _TOWNS[_p.country] = (*_TOWNS.get(_p.country, ()), _p.name)
 
 
 class Member(NamedTuple):
@@ -62,8 +92,23 @@ class Group:
 
 
 _ROLE_PLAN = {
-    "smuggling": (("recruiter", 1, 2), ("transporter", 2, 4), ("guide", 1, 3), ("money_handler", 1, 2), ("document_forger", 0, 1), ("lookout", 0, 2), ("harbourer", 0, 1)),
-    "trafficking": (("recruiter", 2, 3), ("transporter", 1, 2), ("exploiter", 1, 3), ("money_handler", 1, 1), ("harbourer", 0, 1), ("document_forger", 0, 1)),
+    "smuggling": (
+        ("recruiter", 1, 2),
+        ("transporter", 2, 4),
+        ("guide", 1, 3),
+        ("money_handler", 1, 2),
+        ("document_forger", 0, 1),
+        ("lookout", 0, 2),
+        ("harbourer", 0, 1),
+    ),
+    "trafficking": (
+        ("recruiter", 2, 3),
+        ("transporter", 1, 2),
+        ("exploiter", 1, 3),
+        ("money_handler", 1, 1),
+        ("harbourer", 0, 1),
+        ("document_forger", 0, 1),
+    ),
 }
 
 
@@ -96,17 +141,31 @@ def make_group(
     first = g.countries[0]
     last = g.countries[-1]
     leader_c = g.countries[rng.randrange(len(g.countries))]
-    leader = _suspect(rng, factory, leader_c, g.year0, rng.randint(35, 60), "M" if rng.random() < 0.8 else "F")
+    leader = _suspect(
+        rng, factory, leader_c, g.year0, rng.randint(35, 60), "M" if rng.random() < 0.8 else "F"
+    )
     g.members.append(Member(leader, "leader", leader_c))
     for role, lo, hi in plan:
         for _ in range(rng.randint(lo, hi)):
-            c = first if role == "recruiter" else last if role == "exploiter" else g.countries[rng.randrange(len(g.countries))]
+            c = (
+                first
+                if role == "recruiter"
+                else last
+                if role == "exploiter"
+                else g.countries[rng.randrange(len(g.countries))]
+            )
             female = 0.55 if role in ("recruiter", "exploiter") and crime != "smuggling" else 0.2
-            p = _suspect(rng, factory, c, g.year0, rng.randint(20, 55), "F" if rng.random() < female else "M")
+            p = _suspect(
+                rng, factory, c, g.year0, rng.randint(20, 55), "F" if rng.random() < female else "M"
+            )
             g.members.append(Member(p, role, c))
     if rng.random() < 0.1:
         c = g.countries[rng.randrange(len(g.countries))]
-        g.members.append(Member(_suspect(rng, factory, c, g.year0, rng.randint(30, 55), "M"), "corrupt_official", c))
+        g.members.append(
+            Member(
+                _suspect(rng, factory, c, g.year0, rng.randint(30, 55), "M"), "corrupt_official", c
+            )
+        )
     if rng.random() < 0.15:  # the leader's son, same name, drives for the group
         son = factory.son_of(rng, leader, "suspect")
         g.members.append(Member(son, "transporter", leader_c))
@@ -117,17 +176,17 @@ def make_group(
                 m.person.phones.append(g.shared_phone)
     for m in g.members:
         if m.role == "transporter" and rng.random() < 0.7:
-            from .documents import vehicle_plate
-
             m.person.extra.append(("vehicle_plate", vehicle_plate(rng, m.country), m.country, ""))
         if m.role in ("money_handler", "leader") and rng.random() < 0.7:
-            from .documents import bank_account
-
             kind, value = bank_account(rng, m.country)
             m.person.extra.append((kind, value, m.country, ""))
     # ties to other groups
     for old in list(recent)[-6:]:
-        shared = [m for m in old.members if m.role in ("document_forger", "transporter", "guide") and m.country in g.countries]
+        shared = [
+            m
+            for m in old.members
+            if m.role in ("document_forger", "transporter", "guide") and m.country in g.countries
+        ]
         if shared and rng.random() < 0.35:
             g.associates.append((shared[rng.randrange(len(shared))], old.gid))
     if brokers:
@@ -138,22 +197,34 @@ def make_group(
     if crime != "smuggling":
         place = P[route.exploitation_place] if route.exploitation_place else None
         kind = ("Bar", "Night Club", "Spa", "Karaoke", "Finca", "Restaurante")[rng.randrange(6)]
-        g.company = (f"{kind} {('La Estrella', 'El Paraíso', 'Las Palmas', 'Venus', 'El Dorado', 'Aurora')[rng.randrange(6)]}", place.country if place else last)
+        g.company = (f"{kind} {_BARS[rng.randrange(len(_BARS))]}", place.country if place else last)
     elif rng.random() < 0.5:
-        g.company = (f"Transportes {('Urabá', 'del Golfo', 'Sol y Mar', 'Frontera', 'El Paisa', 'Los Andes')[rng.randrange(6)]}", first)
+        g.company = (f"Transportes {_FIRMS[rng.randrange(len(_FIRMS))]}", first)
     return g
 
 
-def _suspect(rng: random.Random, factory: PersonFactory, country: str, year: int, age: int, sex: str) -> TruePerson:
-    nat = country if rng.random() < 0.75 or country in ("US", "AW", "CW") else ("VE", "CO")[rng.randrange(2)]
+def _suspect(
+    rng: random.Random, factory: PersonFactory, country: str, year: int, age: int, sex: str
+) -> TruePerson:
+    """A group member based in ``country``: mostly a national, else a Venezuelan or Colombian."""
+    nat = country if rng.random() < 0.75 else ("VE", "CO")[rng.randrange(2)]
     if nat in ("US", "AW", "CW"):
         nat = "MX" if country == "US" else "VE"
-    return factory.person(rng, nat, sex, age, year, kind="suspect", home=country)
+    towns = _TOWNS.get(country, ())
+    city = towns[rng.randrange(len(towns))] if towns else ""
+    return factory.person(rng, nat, sex, age, year, kind="suspect", home=country, city=city)
 
 
 def _name(rng: random.Random, g: Group, leader: TruePerson) -> str:
     shape = _SHAPES[rng.randrange(len(_SHAPES))]
-    place = next((P[k].name for k in g.route.stages[0][0][0] if P[k].country in g.countries), P[g.route.stages[0][0][0][0]].name)
+    own = [
+        k
+        for stage in g.route.stages
+        for opt in stage
+        for k in opt[0]
+        if P[k].country in g.countries
+    ]
+    place = P[own[rng.randrange(len(own))]].name if own else P[g.route.stages[0][0][0][0]].name
     return shape.format(
         nick=_NICK[rng.randrange(len(_NICK))],
         place=place,
@@ -166,8 +237,14 @@ def make_brokers(rng: random.Random, factory: PersonFactory, count: int) -> list
     """Independent brokers who sell services (documents, transport, money) to many groups."""
     out = []
     for _ in range(count):
-        c = str(pick(rng, (("CO", 0.3), ("PA", 0.2), ("MX", 0.2), ("GT", 0.1), ("EC", 0.1), ("HN", 0.1))))
-        p = _suspect(rng, factory, c, 2021, rng.randint(30, 60), "M" if rng.random() < 0.75 else "F")
+        c = str(
+            pick(
+                rng, (("CO", 0.3), ("PA", 0.2), ("MX", 0.2), ("GT", 0.1), ("EC", 0.1), ("HN", 0.1))
+            )
+        )
+        p = _suspect(
+            rng, factory, c, 2021, rng.randint(30, 60), "M" if rng.random() < 0.75 else "F"
+        )
         role = ("smuggler", "money_handler", "document_forger")[rng.randrange(3)]
         out.append(Member(p, role, c))
     return out

@@ -26,6 +26,8 @@ def strip_accents(s: str) -> str:
     out = _STRIP.get(s)
     if out is None:
         out = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+        if len(_STRIP) > 200_000:  # typos make new strings: keep the cache bounded
+            _STRIP.clear()
         _STRIP[s] = out
     return out
 
@@ -158,7 +160,9 @@ class Renderer:
             number = documents.variant(number, rng)
         return kind, number, self.country(issuer)
 
-    def contacts(self, p: TruePerson, rng: random.Random) -> tuple[str, str, str, list[tuple[str, str, str, str]]]:
+    def contacts(
+        self, p: TruePerson, rng: random.Random
+    ) -> tuple[str, str, str, list[tuple[str, str, str, str]]]:
         """(phones, emails, handles, extra identifier rows)."""
         n, r = self.n, rng.random
         extra: list[tuple[str, str, str, str]] = []

@@ -125,7 +125,9 @@ class PersonFactory:
                 p.phones.append(phones.new_phone(rng, transit))
         if age >= 16 and p.given and rng.random() < (0.6 if suspect else 0.3):
             sur = ascii_lower(p.surnames[0]) if p.surnames else ""
-            p.email = f"{ascii_lower(p.given[0])}{'.' if rng.random() < 0.5 else ''}{sur}{rng.randint(1, 99)}@{_MAIL[rng.randrange(6)]}"
+            dot = "." if rng.random() < 0.5 else ""
+            domain = _MAIL[rng.randrange(6)]
+            p.email = f"{ascii_lower(p.given[0])}{dot}{sur}{rng.randint(1, 99)}@{domain}"
         if age >= 16 and rng.random() < (0.7 if suspect else 0.2):
             base = ascii_lower(p.given[0]) if p.given else "user"
             if p.surnames:

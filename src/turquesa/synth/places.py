@@ -34,7 +34,9 @@ P: dict[str, Place] = {
     "puerto_ordaz": Place("Puerto Ordaz", "VE", 8.2964, -62.7117),
     "santa_elena": Place("Santa Elena de Uairén", "VE", 4.6019, -61.1101),
     # Colombia
-    "cucuta": Place("Cúcuta", "CO", 7.8939, -72.5078, crossing="Puente Internacional Simón Bolívar"),
+    "cucuta": Place(
+        "Cúcuta", "CO", 7.8939, -72.5078, crossing="Puente Internacional Simón Bolívar"
+    ),
     "villa_rosario": Place(
         "Villa del Rosario", "CO", 7.8336, -72.4742, crossing="Puente Francisco de Paula Santander"
     ),
@@ -53,7 +55,9 @@ P: dict[str, Place] = {
     "lajas_blancas": Place("Lajas Blancas", "PA", 8.3300, -77.8000, "river", "ERM Lajas Blancas"),
     "san_vicente": Place("San Vicente", "PA", 8.4500, -77.9900, "river", "ERM San Vicente"),
     "meteti": Place("Metetí", "PA", 8.5000, -77.9833),
-    "panama_city": Place("Ciudad de Panamá", "PA", 8.9824, -79.5199, "air", "Aeropuerto de Tocumen"),
+    "panama_city": Place(
+        "Ciudad de Panamá", "PA", 8.9824, -79.5199, "air", "Aeropuerto de Tocumen"
+    ),
     # Costa Rica
     "paso_canoas": Place("Paso Canoas", "CR", 8.5333, -82.8383, crossing="Paso Canoas"),
     "san_jose": Place("San José", "CR", 9.9281, -84.0907),

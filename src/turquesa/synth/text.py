@@ -35,10 +35,42 @@ CASE_TITLE: dict[str, dict[str, str]] = {
 }
 
 EXPLOITATION_WORD: dict[str, dict[str, str]] = {
-    "es": {"sexual": "explotación sexual", "forced_labour": "trabajo forzoso", "forced_criminality": "criminalidad forzada", "begging": "mendicidad", "forced_marriage": "matrimonio servil", "organ_removal": "extracción de órganos", "other": "explotación"},
-    "pt": {"sexual": "exploração sexual", "forced_labour": "trabalho forçado", "forced_criminality": "criminalidade forçada", "begging": "mendicância", "forced_marriage": "casamento servil", "organ_removal": "remoção de órgãos", "other": "exploração"},
-    "fr": {"sexual": "exploitation sexuelle", "forced_labour": "travail forcé", "forced_criminality": "criminalité forcée", "begging": "mendicité", "forced_marriage": "mariage forcé", "organ_removal": "prélèvement d'organes", "other": "exploitation"},
-    "en": {"sexual": "sexual exploitation", "forced_labour": "forced labour", "forced_criminality": "forced criminality", "begging": "forced begging", "forced_marriage": "forced marriage", "organ_removal": "organ removal", "other": "exploitation"},
+    "es": {
+        "sexual": "explotación sexual",
+        "forced_labour": "trabajo forzoso",
+        "forced_criminality": "criminalidad forzada",
+        "begging": "mendicidad",
+        "forced_marriage": "matrimonio servil",
+        "organ_removal": "extracción de órganos",
+        "other": "explotación",
+    },
+    "pt": {
+        "sexual": "exploração sexual",
+        "forced_labour": "trabalho forçado",
+        "forced_criminality": "criminalidade forçada",
+        "begging": "mendicância",
+        "forced_marriage": "casamento servil",
+        "organ_removal": "remoção de órgãos",
+        "other": "exploração",
+    },
+    "fr": {
+        "sexual": "exploitation sexuelle",
+        "forced_labour": "travail forcé",
+        "forced_criminality": "criminalité forcée",
+        "begging": "mendicité",
+        "forced_marriage": "mariage forcé",
+        "organ_removal": "prélèvement d'organes",
+        "other": "exploitation",
+    },
+    "en": {
+        "sexual": "sexual exploitation",
+        "forced_labour": "forced labour",
+        "forced_criminality": "forced criminality",
+        "begging": "forced begging",
+        "forced_marriage": "forced marriage",
+        "organ_removal": "organ removal",
+        "other": "exploitation",
+    },
 }
 
 EVENT: dict[str, dict[str, str]] = {
@@ -97,8 +129,32 @@ EVENT: dict[str, dict[str, str]] = {
 }
 
 NOTE: dict[str, tuple[str, ...]] = {
-    "es": ("Viajaba con documento presuntamente falso", "Manifiesta destino Estados Unidos", "Presenta signos de agotamiento", "Refiere haber pagado a un guía", "Sin documentos de identidad"),
-    "pt": ("Portava documento supostamente falso", "Declara destino Manaus", "Apresenta sinais de exaustão", "Relata ter pago a um guia", "Sem documentos de identidade"),
-    "fr": ("Voyageait avec un document présumé faux", "Déclare vouloir rejoindre la République dominicaine", "Présente des signes d'épuisement", "Dit avoir payé un passeur", "Sans pièce d'identité"),
-    "en": ("Travelling on a suspected false document", "States destination Port of Spain", "Shows signs of exhaustion", "Says a guide was paid", "No identity documents"),
+    "es": (
+        "Viajaba con documento presuntamente falso",
+        "Manifiesta destino Estados Unidos",
+        "Presenta signos de agotamiento",
+        "Refiere haber pagado a un guía",
+        "Sin documentos de identidad",
+    ),
+    "pt": (
+        "Portava documento supostamente falso",
+        "Declara destino Manaus",
+        "Apresenta sinais de exaustão",
+        "Relata ter pago a um guia",
+        "Sem documentos de identidade",
+    ),
+    "fr": (
+        "Voyageait avec un document présumé faux",
+        "Déclare vouloir rejoindre la République dominicaine",
+        "Présente des signes d'épuisement",
+        "Dit avoir payé un passeur",
+        "Sans pièce d'identité",
+    ),
+    "en": (
+        "Travelling on a suspected false document",
+        "States destination Port of Spain",
+        "Shows signs of exhaustion",
+        "Says a guide was paid",
+        "No identity documents",
+    ),
 }

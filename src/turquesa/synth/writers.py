@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, ClassVar
 
 from .agencies import Agency
 from .schema import COLUMNS, GRADE_COLUMNS, GRADED
 
+ID_BLOCK = 100_000
+CASE_BLOCK = 10_000
 _SOURCE = (("A", 0.05), ("B", 0.35), ("C", 0.35), ("D", 0.1), ("E", 0.03), ("F", 0.12))
 _INFO = (("1", 0.1), ("2", 0.35), ("3", 0.3), ("4", 0.1), ("5", 0.03), ("6", 0.12))
 
@@ -41,21 +44,39 @@ def _draw(cum: tuple[tuple[str, float], ...], x: float) -> str:
 class AgencyWriter:
     """Streams the files of one agency's submission."""
 
-    KIND_LETTER = {"persons": "P", "organizations": "O", "events": "E", "movements": "M", "links": "L"}
+    KIND_LETTER: ClassVar[dict[str, str]] = {
+        "persons": "P",
+        "organizations": "O",
+        "events": "E",
+        "movements": "M",
+        "links": "L",
+    }
 
-    def __init__(self, agency: Agency, out_dir: Path) -> None:
+    def __init__(self, agency: Agency, out_dir: Path, block: int = 0) -> None:
         self.agency = agency
         self.folder = out_dir / agency.code
         self.folder.mkdir(parents=True, exist_ok=True)
         self._files: list[IO[str]] = []
         self.w: dict[str, Any] = {}
         self.counts: dict[str, int] = {k: 0 for k in COLUMNS}
-        self._ids: dict[str, int] = {k: 0 for k in self.KIND_LETTER}
-        self._cases = 0
+        # a chunk of a parallel run numbers its records from its own block, so that the
+        # parts can simply be concatenated (block 0 numbers from 1, as a serial run does)
+        self._ids: dict[str, int] = {k: block * ID_BLOCK for k in self.KIND_LETTER}
+        # "DIJIN-{k}-{n:07d}" -> "DIJIN-P-%07d": %-formatting is the cheapest per row
+        self._tmpl = {
+            k: re.sub(r"\{n:0(\d+)d\}", r"%0\1d", agency.id_fmt.replace("{k}", letter))
+            for k, letter in self.KIND_LETTER.items()
+        }
+        self._cases = block * CASE_BLOCK
+        self._graded = frozenset(GRADED if agency.grades else ())
         lineterm = "\r\n" if agency.encoding == "cp1252" else "\n"
         for kind, cols in COLUMNS.items():
             f = open(  # noqa: SIM115 - closed in close()
-                self.folder / f"{kind}.csv", "w", encoding=agency.encoding, errors="replace", newline=""
+                self.folder / f"{kind}.csv",
+                "w",
+                encoding=agency.encoding,
+                errors="replace",
+                newline="",
             )
             self._files.append(f)
             writer = csv.writer(f, delimiter=agency.delimiter, lineterminator=lineterm)
@@ -71,8 +92,8 @@ class AgencyWriter:
 
     def new_id(self, kind: str) -> str:
         """The next record id of this kind, in the agency's own numbering."""
-        self._ids[kind] += 1
-        return self.agency.id_fmt.format(k=self.KIND_LETTER[kind], n=self._ids[kind])
+        n = self._ids[kind] = self._ids[kind] + 1
+        return self._tmpl[kind] % n
 
     def new_case_id(self, year: int) -> str:
         self._cases += 1
@@ -80,7 +101,7 @@ class AgencyWriter:
 
     def write(self, kind: str, row: list[str], rng: random.Random | None = None) -> None:
         """Write one row; graded files get a source and an information grade."""
-        if self.agency.grades and kind in GRADED:
+        if kind in self._graded:
             if rng is not None and rng.random() < 0.85:
                 row.append(_draw(_SOURCE_CUM, rng.random()))
                 row.append(_draw(_INFO_CUM, rng.random()))

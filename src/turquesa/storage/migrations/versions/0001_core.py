@@ -40,10 +40,12 @@ def upgrade() -> None:
         "network_members",
         sa.Column("network", sa.String(40), nullable=False),
         sa.Column("agency", sa.String(40), nullable=False),
-        sa.ForeignKeyConstraint(["network"], ["networks.name"],
-                                name="fk_network_members_network_networks"),
-        sa.ForeignKeyConstraint(["agency"], ["agencies.code"],
-                                name="fk_network_members_agency_agencies"),
+        sa.ForeignKeyConstraint(
+            ["network"], ["networks.name"], name="fk_network_members_network_networks"
+        ),
+        sa.ForeignKeyConstraint(
+            ["agency"], ["agencies.code"], name="fk_network_members_agency_agencies"
+        ),
         sa.PrimaryKeyConstraint("network", "agency", name="pk_network_members"),
     )
     op.create_table(
@@ -57,8 +59,9 @@ def upgrade() -> None:
         sa.Column("rows_loaded", sa.Integer, nullable=False),
         sa.Column("rows_rejected", sa.Integer, nullable=False),
         sa.Column("report", sa.JSON, nullable=False),
-        sa.ForeignKeyConstraint(["agency"], ["agencies.code"],
-                                name="fk_submissions_agency_agencies"),
+        sa.ForeignKeyConstraint(
+            ["agency"], ["agencies.code"], name="fk_submissions_agency_agencies"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_submissions"),
         sa.UniqueConstraint("agency", "content_hash", name="uq_submissions_agency_hash"),
     )
@@ -74,8 +77,9 @@ def upgrade() -> None:
         sa.Column("delimiter", sa.String(4), nullable=True),
         sa.Column("sha256", sa.String(64), nullable=False),
         sa.Column("rows", sa.Integer, nullable=False),
-        sa.ForeignKeyConstraint(["submission_id"], ["submissions.id"],
-                                name="fk_source_files_submission_id_submissions"),
+        sa.ForeignKeyConstraint(
+            ["submission_id"], ["submissions.id"], name="fk_source_files_submission_id_submissions"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_source_files"),
     )
     op.create_table(
@@ -99,14 +103,16 @@ def upgrade() -> None:
         sa.Column("raw", sa.JSON, nullable=False),
         sa.Column("retracted_by", sa.Integer, nullable=True),
         sa.Column("retraction_reason", sa.Text, nullable=True),
-        sa.ForeignKeyConstraint(["agency"], ["agencies.code"],
-                                name="fk_records_agency_agencies"),
-        sa.ForeignKeyConstraint(["submission_id"], ["submissions.id"],
-                                name="fk_records_submission_id_submissions"),
-        sa.ForeignKeyConstraint(["file_id"], ["source_files.id"],
-                                name="fk_records_file_id_source_files"),
-        sa.ForeignKeyConstraint(["retracted_by"], ["submissions.id"],
-                                name="fk_records_retracted_by_submissions"),
+        sa.ForeignKeyConstraint(["agency"], ["agencies.code"], name="fk_records_agency_agencies"),
+        sa.ForeignKeyConstraint(
+            ["submission_id"], ["submissions.id"], name="fk_records_submission_id_submissions"
+        ),
+        sa.ForeignKeyConstraint(
+            ["file_id"], ["source_files.id"], name="fk_records_file_id_source_files"
+        ),
+        sa.ForeignKeyConstraint(
+            ["retracted_by"], ["submissions.id"], name="fk_records_retracted_by_submissions"
+        ),
         sa.PrimaryKeyConstraint("pk", name="pk_records"),
         sa.UniqueConstraint("agency", "kind", "record_id", "version", name="uq_records_version"),
     )
@@ -128,12 +134,15 @@ def upgrade() -> None:
         sa.Column("country", sa.String(2), nullable=True),
         sa.Column("platform", sa.String(40), nullable=True),
         sa.Column("valid", sa.Boolean, nullable=False),
-        sa.ForeignKeyConstraint(["agency"], ["agencies.code"],
-                                name="fk_identifiers_agency_agencies"),
-        sa.ForeignKeyConstraint(["submission_id"], ["submissions.id"],
-                                name="fk_identifiers_submission_id_submissions"),
-        sa.ForeignKeyConstraint(["file_id"], ["source_files.id"],
-                                name="fk_identifiers_file_id_source_files"),
+        sa.ForeignKeyConstraint(
+            ["agency"], ["agencies.code"], name="fk_identifiers_agency_agencies"
+        ),
+        sa.ForeignKeyConstraint(
+            ["submission_id"], ["submissions.id"], name="fk_identifiers_submission_id_submissions"
+        ),
+        sa.ForeignKeyConstraint(
+            ["file_id"], ["source_files.id"], name="fk_identifiers_file_id_source_files"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_identifiers"),
     )
     op.create_index("ix_identifiers_kind_value", "identifiers", ["kind", "value"])
@@ -147,14 +156,23 @@ def upgrade() -> None:
         sa.Column("column_name", sa.Text, nullable=True),
         sa.Column("value", sa.Text, nullable=True),
         sa.Column("reason", sa.Text, nullable=False),
-        sa.ForeignKeyConstraint(["submission_id"], ["submissions.id"],
-                                name="fk_rejected_rows_submission_id_submissions"),
+        sa.ForeignKeyConstraint(
+            ["submission_id"], ["submissions.id"], name="fk_rejected_rows_submission_id_submissions"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_rejected_rows"),
     )
     op.bulk_insert(networks, [{"name": n, "description": d} for n, d in NETWORKS.items()])
 
 
 def downgrade() -> None:
-    for table in ("rejected_rows", "identifiers", "records", "source_files", "submissions",
-                  "network_members", "networks", "agencies"):
+    for table in (
+        "rejected_rows",
+        "identifiers",
+        "records",
+        "source_files",
+        "submissions",
+        "network_members",
+        "networks",
+        "agencies",
+    ):
         op.drop_table(table)

@@ -1,0 +1,1 @@
+"""Benchmarks: run by `make bench` / `make bench-quick`, never by the test suite."""

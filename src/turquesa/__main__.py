@@ -1,0 +1,5 @@
+"""`python -m turquesa` runs the command line."""
+
+from turquesa.cli.app import main
+
+main()

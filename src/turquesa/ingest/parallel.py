@@ -1,0 +1,75 @@
+"""Cleaning rows on every core while the main process reads and writes.
+
+Normalisation (names, phone numbers above all) is most of the cost of a load, and it
+is pure, so chunks of rows go to worker processes and come back in order. The main
+process keeps the cross-row checks and the single database transaction, so nothing
+about all-or-nothing changes. At most a few chunks are in flight, so memory stays
+flat however long the file.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+
+from turquesa.ingest.fields import CleanContext
+from turquesa.ingest.readers import Row
+from turquesa.ingest.rows import CleanRow, ColumnPlan, clean_row
+from turquesa.model import load_model
+
+CHUNK = 1000
+#: Below this many bytes a table is cleaned in-process: starting workers costs more.
+PARALLEL_FROM_BYTES = 2_000_000
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _clean_chunk(task: tuple[ColumnPlan, CleanContext, list[Row]]) -> list[CleanRow]:
+    plan, ctx, rows = task
+    model = load_model()
+    return [clean_row(plan, n, cells, ctx, model, problems) for n, cells, problems in rows]
+
+
+class Cleaner:
+    """Cleans the rows of each table, in worker processes when it pays."""
+
+    def __init__(self, jobs: int | None = None) -> None:
+        self.jobs = default_jobs() if jobs is None else max(1, jobs)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            self._pool = ProcessPoolExecutor(
+                self.jobs, mp_context=multiprocessing.get_context(method)
+            )
+        return self._pool
+
+    def clean(
+        self, plan: ColumnPlan, ctx: CleanContext, rows: Iterable[Row], size_hint: int
+    ) -> Iterator[CleanRow]:
+        model = load_model()
+        if self.jobs == 1 or size_hint < PARALLEL_FROM_BYTES:
+            for number, cells, problems in rows:
+                yield clean_row(plan, number, cells, ctx, model, problems)
+            return
+        pool = self._executor()
+        pending: deque[Future[list[CleanRow]]] = deque()
+        iterator = iter(rows)
+        while chunk := list(islice(iterator, CHUNK)):
+            pending.append(pool.submit(_clean_chunk, (plan, ctx, chunk)))
+            if len(pending) >= 3 * self.jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None

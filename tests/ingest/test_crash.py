@@ -1,0 +1,63 @@
+"""A load killed midway leaves the database exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.helpers import good_submission, snapshot
+from turquesa.ingest.loader import ingest
+from turquesa.storage.engine import open_database
+
+ROWS = 150_000
+
+
+def _big_submission(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "agency.csv").write_text("agency,country,name\nCO-FGN,CO,Fiscalía\n")
+    with (folder / "persons.csv").open("w", encoding="utf-8") as out:
+        out.write("record_id,role,given_names,surnames,birth_date,phones,nationality\n")
+        for i in range(ROWS):
+            out.write(
+                f"R{i},smuggled_migrant,Luis {i % 97},Pérez Gómez,"
+                f"{1 + i % 28:02d}/{1 + i % 12:02d}/19{50 + i % 50},"
+                f"300{i:07d},Venezuela\n"
+            )
+    return folder
+
+
+def test_killing_a_load_midway_leaves_nothing_half_written(tmp_path: Path) -> None:
+    db = tmp_path / "turquesa.db"
+    url = f"sqlite:///{db}"
+    engine = open_database(url)
+    assert ingest(engine, good_submission(tmp_path / "first")).status == "loaded"
+    before = snapshot(engine)
+    engine.dispose()
+    big = _big_submission(tmp_path / "big")
+    wal = Path(f"{db}-wal")
+    env = {**os.environ, "TURQUESA_DB": url}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "turquesa", "ingest", str(big), "-q"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if wal.exists() and wal.stat().st_size > 2_000_000:  # records are being written
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the load ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    engine = open_database(url)
+    assert snapshot(engine) == before
+    # and the database is usable: the same submission now loads in full
+    report = ingest(engine, big)
+    assert report.status == "loaded"
+    assert report.counts == {"person": ROWS}
+    engine.dispose()
