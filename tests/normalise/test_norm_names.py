@@ -99,6 +99,13 @@ def parts(**kwargs):
         ("patrick o'neil", "Patrick", ("O'Neil",), ("patrick",), ("o neil",)),
         ("Ludwig van Beethoven", "Ludwig", ("van Beethoven",), ("ludwig",), ("beethoven",)),
         ("Carlos", "Carlos", (), ("carlos",), ()),
+        (
+            "MARIE ROSELAURE JEAN-LOUIS",
+            "Marie Roselaure",
+            ("Jean-Louis",),
+            ("marie", "roselaure"),
+            ("jean louis",),
+        ),
     ],
 )
 def test_full_name(full, given, surnames, given_key, surname_key):

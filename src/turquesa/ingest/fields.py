@@ -8,6 +8,7 @@ analyst fixing a spreadsheet needs to know what would have been accepted.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,7 +57,9 @@ def _enum(spec: FieldSpec, text: str, model: Model) -> str:
     key = vocab_key(text)
     if key in allowed:
         return key
-    raise InvalidValue(f"{text!r} is not one of: {', '.join(allowed)}")
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise InvalidValue(f"{text!r} is not one of: {', '.join(allowed)}{hint}")
 
 
 def _enum_list(spec: FieldSpec, text: str, model: Model) -> list[str]:

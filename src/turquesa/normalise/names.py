@@ -142,9 +142,9 @@ _MARKER_TO_END = re.compile(
 )
 _MARKER_START = re.compile(r"^\s*" + _MARKER + r"(?!\w)\s*[:.]?\s*", re.IGNORECASE)
 _ALIAS_SPLIT = re.compile(r"\s*[;/,]\s*|\s+" + _MARKER + r"(?!\w)\s*[:.]?\s*", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"[;\n]")
 # Cheap test run first: most names carry no alias, and then the five alias patterns
 # need not run.
-_LIST_SPLIT = re.compile(r"[;\n]")
 _ALIAS_HINT = re.compile(
     r"[\"'“”«»‘’„()]|alias|aka|a\.k\.a|a/k/a|vulgo|dit|conocid|apodad|known|apelidad|surnomm",
     re.IGNORECASE,

@@ -119,14 +119,12 @@ class Batch:
     # -- the batch ------------------------------------------------------------------------
     def run(self) -> None:
         rng, w = self.rng, self.w
-        x = rng.random()
-        crime = "trafficking" if x < 0.25 else "both" if x < 0.35 else "smuggling"
+        crime = crime_of(w.seed, self.index)
         route = ROUTES[
             str(pick(rng, TRAFFICKING_WEIGHTS if crime == "trafficking" else SMUGGLING_WEIGHTS))
         ]
         if self.index <= len(FIRST_GROUPS):  # even the smallest data set covers every agency
-            crime, key = FIRST_GROUPS[self.index - 1]
-            route = ROUTES[key]
+            route = ROUTES[FIRST_GROUPS[self.index - 1][1]]
         year0 = int(pick(rng, YEAR_WEIGHTS))  # type: ignore[call-overload]
         g = make_group(
             rng, w.factory, self.index, route, crime, min(year0, 2024), w.recent, w.brokers
@@ -190,7 +188,16 @@ class Batch:
             if not ids:
                 continue
             facs: dict[int, str] = {}
+            died = next(
+                (leg.arr for leg in party.legs if P[leg.to].crossing == "Selva del Darién"), 0
+            )
             for leg in legs:
+                movers, mover_ids = ids, pids
+                if party.dead is not None and leg.dep > died and party.dead.pid in pids:
+                    keep = [i for i, pid in enumerate(pids) if pid != party.dead.pid]
+                    movers, mover_ids = [ids[i] for i in keep], [pids[i] for i in keep]
+                    if not movers:
+                        continue
                 fac = ""
                 if leg.facilitator is not None and rng.random() < 0.5:
                     m = leg.facilitator
@@ -198,7 +205,7 @@ class Batch:
                         rec, case, m, self.gid_of(g, m), "facilitator"
                     )
                     facs[m.person.pid] = fac
-                rec.movement(rng, case, leg, ids, pids, fac)
+                rec.movement(rng, case, leg, movers, mover_ids, fac)
             for fac in facs.values():
                 for rid in ids:
                     rec.link(rng, case, fac, rid, "smuggled", meet.dep)
@@ -417,3 +424,11 @@ def _tax_number(rng: random.Random) -> str:
     """A company tax number in the NIT style (900.123.456-7)."""
     a, b, c = rng.randint(800, 999), rng.randint(100, 999), rng.randint(100, 999)
     return f"{a}.{b}.{c}-{rng.randrange(10)}"
+
+
+def crime_of(seed: int, index: int) -> str:
+    """The crime of group ``index`` (1-based), known before the batch runs to size it."""
+    if index <= len(FIRST_GROUPS):
+        return FIRST_GROUPS[index - 1][0]
+    x = FastRandom(seed * 7_000_003 + index).random()
+    return "trafficking" if x < 0.25 else "both" if x < 0.35 else "smuggling"

@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from .agencies import AGENCIES
-from .batch import Batch, World
+from .batch import Batch, World, crime_of
 from .config import NoiseConfig, SynthSummary
 from .groups import make_brokers
 from .people import PersonFactory
@@ -61,8 +61,31 @@ def _n_brokers(n_groups: int) -> int:
 
 
 def _target(job: _Job, i: int, start: int) -> int:
-    """True persons made once batch ``i`` (0-based) is done."""
-    return start + round((job.persons - start) * (i + 1) / job.n_groups)
+    """True persons made once batch ``i`` (0-based) is done.
+
+    Budgets are weighted by the group's crime: a trafficking group exploits a few dozen
+    victims while a smuggling group moves hundreds of migrants, so that victims stay a
+    small share of persons, as in the Turquesa operations (163 victims, 12,000 migrants).
+    """
+    weights = _weights(job.seed, job.n_groups)
+    return start + round((job.persons - start) * weights[i] / weights[-1])
+
+
+_WEIGHT = {"trafficking": 0.25, "both": 1.0, "smuggling": 1.15}
+_WEIGHTS: dict[tuple[int, int], list[float]] = {}
+
+
+def _weights(seed: int, n_groups: int) -> list[float]:
+    """Cumulative budget weights of the batches (computed once per run)."""
+    key = (seed, n_groups)
+    if key not in _WEIGHTS:
+        acc, out = 0.0, []
+        for i in range(n_groups):
+            acc += _WEIGHT[crime_of(seed, i + 1)]
+            out.append(acc)
+        _WEIGHTS.clear()
+        _WEIGHTS[key] = out
+    return _WEIGHTS[key]
 
 
 def _run_chunk(job: _Job, progress: Callable[[int], None] | None = None) -> _Result:

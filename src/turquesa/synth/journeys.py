@@ -14,6 +14,7 @@ from datetime import date
 from itertools import pairwise
 from typing import NamedTuple
 
+from .agencies import BY_COUNTRY
 from .corridors import Route, build_path, pick
 from .groups import Group, Member
 from .names import child_surnames
@@ -185,10 +186,12 @@ def make_party(
     if P[path[0]].country == nat:
         for p in party.members:
             p.city = P[path[0]].name
-    if (
-        rng.random() < 0.15 and len(path) > 3
-    ):  # some stop on the way (settle, turn back, run out of money)
-        path = path[: rng.randint(3, len(path))]
+    if rng.random() < 0.15 and len(path) > 3:
+        # some stop on the way (settle, turn back, run out of money), but only where an
+        # agency could have met them, so that every true person is on record somewhere
+        short = path[: rng.randint(3, len(path))]
+        if any(P[k].country in BY_COUNTRY for k in short):
+            path = short
     party.legs = make_legs(rng, g, path, day)
     return party
 
