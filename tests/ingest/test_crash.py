@@ -57,7 +57,8 @@ def test_killing_a_load_midway_leaves_nothing_half_written(tmp_path: Path) -> No
     engine = open_database(url)
     assert snapshot(engine) == before
     # and the database is usable: no lock or half-written page is left behind
-    other = good_submission(tmp_path / "other", **{
-        "agency.csv": "agency,country,name\nPA-SENAFRONT,PA,SENAFRONT\n"})
+    other = good_submission(
+        tmp_path / "other", **{"agency.csv": "agency,country,name\nPA-SENAFRONT,PA,SENAFRONT\n"}
+    )
     assert ingest(engine, other).status == "loaded"
     engine.dispose()

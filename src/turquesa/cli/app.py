@@ -50,9 +50,9 @@ def root(
 
 
 def _register() -> None:
-    from turquesa.cli import demo, export, ingest, init, status, synth
+    from turquesa.cli import demo, export, ingest, init, model, status, synth
 
-    for module in (init, ingest, synth, status, export, demo):
+    for module in (init, ingest, synth, status, export, model, demo):
         module.register(app)
 
 
