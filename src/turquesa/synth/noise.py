@@ -177,8 +177,12 @@ class Renderer:
                     extra.append(("phone", second, self.country(p.phones[1][0]), ""))
         em = p.email if p.email and r() >= n.missing_field else ""
         hd = [h for h in p.handles if r() >= n.missing_field]
-        if p.phones and r() < 0.3:
-            hd.append("whatsapp:" + phones.e164(p.phones[0]))
+        if p.phones and r() < 0.4:
+            wa = phones.e164(p.phones[0])
+            if r() < 0.5:
+                hd.append("whatsapp:" + wa)
+            else:  # the extraction report lists it apart, with the platform
+                extra.append(("handle", wa, "", "whatsapp"))
         for kind, value, country, platform in p.extra:
             if r() >= n.missing_field:
                 extra.append((kind, value, self.country(country) if country else "", platform))
