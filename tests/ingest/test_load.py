@@ -150,3 +150,13 @@ def test_a_non_utf8_file_name_is_stored_safely(engine: Engine, tmp_path: Path) -
         stored = conn.execute(select(source_files.c.name, source_files.c.name_bytes_hex)).one()
     assert stored.name == "v\ufffdctimas_2023.csv"
     assert bytes.fromhex(stored.name_bytes_hex) == b"v\xedctimas_2023.csv"
+
+
+def test_a_link_repeated_without_record_id_is_kept_once_with_a_note(
+    engine: Engine, tmp_path: Path
+) -> None:
+    links = "from_record_id,to_record_id,relation,start\n" + "P1,P2,smuggled,2023-03-02\n" * 2
+    report = ingest(engine, good_submission(tmp_path / "sub", **{"links.csv": links}))
+    assert report.status == "loaded", report.issues
+    assert report.counts["link"] == 1
+    assert any(i.row == 3 and "same link" in i.reason for i in report.notes)

@@ -13,14 +13,15 @@ from __future__ import annotations
 import getpass
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from turquesa.errors import InvalidInput, InvalidValue, TurquesaError, UsageError
-from turquesa.ingest.fields import CleanContext, clean_agency_code
+from turquesa.errors import InvalidInput, TurquesaError, UsageError
+from turquesa.ingest.agency import resolve_agency
+from turquesa.ingest.checks import ANY_KIND, SubmissionState, cross_row_errors
+from turquesa.ingest.fields import CleanContext
 from turquesa.ingest.mapping import Mapping
 from turquesa.ingest.parallel import Cleaner
 from turquesa.ingest.readers import Table, read_rows
@@ -28,7 +29,6 @@ from turquesa.ingest.report import ERROR, NOTE, LoadReport
 from turquesa.ingest.rows import CleanRow, plan_columns
 from turquesa.ingest.sources import Submission, display_path, find_tables
 from turquesa.model import Model, load_model
-from turquesa.normalise import clean_text, parse_country
 from turquesa.storage import store
 from turquesa.storage.bulk import BulkWriter
 from turquesa.storage.tables import rejected_rows, source_files, submissions
@@ -38,101 +38,6 @@ Progress = Callable[[int], None]
 
 class _Refused(Exception):
     """Raised inside the transaction to roll it back once the report is complete."""
-
-
-@dataclass
-class _State:
-    """What the loader knows across rows: ids seen, records already in the database."""
-
-    agency: str
-    existing: dict[str, tuple[str, int]]
-    cases: dict[str, tuple[int, str]]
-    seen: dict[str, str] = field(default_factory=dict)  # record_id -> kind (this submission)
-    seen_cases: dict[str, str] = field(default_factory=dict)  # case_id -> sharing
-    bad: set[str] = field(default_factory=set)  # ids of rows refused (skip mode)
-    failed: bool = False
-
-    def kind_of(self, record_id: str) -> str | None:
-        if record_id in self.seen:
-            return self.seen[record_id]
-        if record_id in self.existing:
-            return self.existing[record_id][0]
-        return None
-
-    def resolve(self, ref: str, kinds: tuple[str, ...]) -> str | None:
-        """The kind of the record `ref` names, among records and (if allowed) cases."""
-        if kinds != ("case",):
-            kind = self.kind_of(ref)
-            if kind is not None:
-                return kind
-        if "case" in kinds and (ref in self.seen_cases or ref in self.cases):
-            return "case"
-        return None
-
-    def forget(self, ref: str) -> None:
-        for table in (self.seen, self.existing, self.seen_cases, self.cases):
-            table.pop(ref, None)  # type: ignore[attr-defined]
-
-    def case_sharing(self, case_id: str | None) -> str | None:
-        if not case_id:
-            return None
-        if case_id in self.seen_cases:
-            return self.seen_cases[case_id]
-        if case_id in self.cases:
-            return self.cases[case_id][1]
-        return None
-
-
-def _agency_from_tables(sub: Submission, report: LoadReport, model: Model) -> dict[str, str] | None:
-    tables = [t for t in sub.tables if t.template == "agency"]
-    if not tables:
-        return None
-    table = tables[0]
-    rows = list(read_rows(table))
-    plan = plan_columns(model.templates["agency"], table.header, model)
-    if len(rows) != 1:
-        raise InvalidInput(f"{table.label}: must hold exactly one agency row, not {len(rows)}")
-    row_number, cells, _ = rows[0]
-    get = {spec.name: cells[i] if i < len(cells) else "" for i, spec in plan.known}
-    try:
-        code = clean_agency_code(get.get("agency", ""))
-    except InvalidValue as exc:
-        raise InvalidInput(
-            f"{table.label}: row {row_number}: column agency: {exc.message}"
-        ) from exc
-    try:
-        country = parse_country(get.get("country", ""))
-    except InvalidValue as exc:
-        raise InvalidInput(
-            f"{table.label}: row {row_number}: column country: {exc.message}"
-        ) from exc
-    return {"code": code, "country": country, "name": clean_text(get.get("name", "")) or code}
-
-
-def _resolve_agency(
-    conn: Connection, sub: Submission, option: str | None, report: LoadReport, model: Model
-) -> dict[str, str]:
-    declared = _agency_from_tables(sub, report, model)
-    if option:
-        try:
-            code = clean_agency_code(option)
-        except InvalidValue as exc:
-            raise UsageError(f"--agency: {exc.message}") from exc
-        if declared and declared["code"] != code:
-            raise InvalidInput(f"agency.csv names {declared['code']} but --agency says {code}")
-        if declared:
-            return declared
-        known = store.get_agency(conn, code)
-        if known:
-            return {"code": code, "country": known["country"], "name": known["name"]}
-        try:
-            country = parse_country(code.split("-", 1)[0])
-        except InvalidValue as exc:
-            raise UsageError(f"--agency {code}: the code must start with a country code") from exc
-        return {"code": code, "country": country, "name": code}
-    if declared:
-        return declared
-    raise UsageError("the submission has no agency.csv: name the agency with --agency CODE")
 
 
 def ingest(
@@ -159,7 +64,7 @@ def ingest(
         for note in sub.notes:
             report.add(NOTE, report.source, None, None, None, note)
         with engine.begin() as conn:
-            info = _resolve_agency(conn, sub, agency, report, model)
+            info = resolve_agency(conn, sub, agency, model)
             report.agency = info["code"]
             extra = mapping.fingerprint() if mapping else b""
             report.content_hash = sub.content_hash(extra + info["code"].encode())
@@ -231,7 +136,7 @@ def _load(
     ).inserted_primary_key[0]
     report.submission_id = submission_id
     ctx = CleanContext(info["code"], info["country"], store.network_names(conn))
-    state = _State(
+    state = SubmissionState(
         info["code"],
         store.current_records(conn, info["code"]),
         store.current_cases(conn, info["code"]),
@@ -389,7 +294,7 @@ def _accept(
     clean: CleanRow,
     table: Table,
     file_id: int,
-    state: _State,
+    state: SubmissionState,
     writer: BulkWriter,
     report: LoadReport,
     skip_bad_rows: bool,
@@ -397,7 +302,17 @@ def _accept(
     submission_id: int,
 ) -> None:
     """Cross-row checks, then hand the row to the writer (or record why not)."""
-    errors = list(clean.errors) + _cross_row_errors(clean, state)
+    if clean.id_derived and clean.record_id in state.seen and not clean.errors:
+        report.add(
+            NOTE,
+            table.label,
+            clean.row,
+            None,
+            None,
+            "the same link as an earlier row (same persons, relation, date and case); kept once",
+        )
+        return
+    errors = list(clean.errors) + cross_row_errors(clean, state)
     for column, value, reason in clean.notes:
         report.add(NOTE, table.label, clean.row, column, value, reason)
     is_case = clean.template == "cases"
@@ -409,8 +324,9 @@ def _accept(
         return
     if clean.template == "retractions":
         ref = clean.data["record_id"]
-        writer.retract(ref, state.resolve(ref, _ANY_KIND) == "case", clean.data.get("reason"))
-        state.forget(ref)
+        is_case_ref = state.resolve(ref, ANY_KIND) == "case"
+        writer.retract(ref, is_case_ref, clean.data.get("reason"))
+        state.forget(ref, is_case_ref)
         report.retracted += 1
         return
     if clean.template == "identifiers":
@@ -426,50 +342,11 @@ def _accept(
     _remember(clean, state, is_case)
 
 
-_ANY_KIND = ("person", "organization", "event", "movement", "link", "case")
-
-
-def _cross_row_errors(clean: CleanRow, state: _State) -> list[tuple[str | None, str | None, str]]:
-    """What only the whole submission can tell: repeated ids, dangling references."""
-    errors: list[tuple[str | None, str | None, str]] = []
-    if clean.errors:
-        return errors
-    if clean.record_id is not None:
-        is_case = clean.template == "cases"
-        column = "case_id" if is_case else "record_id"
-        if clean.record_id in (state.seen_cases if is_case else state.seen):
-            errors.append((column, clean.record_id, "this id appears twice in the submission"))
-        elif not is_case and clean.record_id in state.existing:
-            before = state.existing[clean.record_id][0]
-            if before != clean.kind:
-                errors.append(
-                    (
-                        column,
-                        clean.record_id,
-                        f"record {clean.record_id} is a {before}; "
-                        f"a new version cannot make it a {clean.kind}",
-                    )
-                )
-    for column, ref, kinds in clean.refs:
-        kind = state.resolve(ref, kinds)
-        if kind is None:
-            what = "case" if kinds == ("case",) else "record"
-            reason = (
-                f"{what} {ref} was refused in this submission"
-                if ref in state.bad
-                else f"{what} {ref} was never submitted by {state.agency}"
-            )
-            errors.append((column, ref, reason))
-        elif kind not in kinds:
-            errors.append((column, ref, f"record {ref} is a {kind}, not a {' or '.join(kinds)}"))
-    return errors
-
-
 def _reject(
     clean: CleanRow,
     label: str,
     errors: list[tuple[str | None, str | None, str]],
-    state: _State,
+    state: SubmissionState,
     report: LoadReport,
     skip_bad_rows: bool,
     conn: Connection,
@@ -498,7 +375,7 @@ def _reject(
         )
 
 
-def _remember(clean: CleanRow, state: _State, is_case: bool) -> None:
+def _remember(clean: CleanRow, state: SubmissionState, is_case: bool) -> None:
     if clean.record_id is None:
         return
     if is_case:

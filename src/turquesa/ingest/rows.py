@@ -57,6 +57,7 @@ class CleanRow:
     refs: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
     errors: list[tuple[str | None, str | None, str]] = field(default_factory=list)
     notes: list[tuple[str | None, str | None, str]] = field(default_factory=list)
+    id_derived: bool = False  # the id was made from the row's content (links.csv)
 
 
 @dataclass(frozen=True)
@@ -337,6 +338,7 @@ def _record_identity(out: CleanRow, plan: ColumnPlan, data: dict[str, Any]) -> N
         out.record_id = data.get(template.id_field)
         if out.record_id is None and template.derived_id and not out.errors:
             out.record_id = derived_link_id(data)
+            out.id_derived = True
             data["record_id"] = out.record_id
     if template.name == "cases":
         out.label = data.get("title")
