@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy import create_engine, text
+
 from tests.helpers import good_submission, snapshot
 from turquesa.ingest.loader import ingest
 from turquesa.storage.engine import open_database
@@ -30,16 +32,34 @@ def _big_submission(folder: Path) -> Path:
     return folder
 
 
-def test_killing_a_load_midway_leaves_nothing_half_written(tmp_path: Path) -> None:
-    db = tmp_path / "turquesa.db"
-    url = f"sqlite:///{db}"
-    engine = open_database(url)
+def _writing(url: str, db_file: Path | None) -> bool:
+    """Is the load in the middle of writing records?"""
+    if db_file is not None:
+        wal = Path(f"{db_file}-wal")
+        return wal.exists() and wal.stat().st_size > 2_000_000
+    probe = create_engine(url)
+    try:
+        with probe.connect() as conn:
+            return bool(
+                conn.execute(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY \"records\"%' "
+                        "AND datname = current_database()"
+                    )
+                ).scalar()
+            )
+    finally:
+        probe.dispose()
+
+
+def test_killing_a_load_midway_leaves_nothing_half_written(db_url: str, tmp_path: Path) -> None:
+    db_file = Path(db_url.removeprefix("sqlite:///")) if db_url.startswith("sqlite") else None
+    engine = open_database(db_url)
     assert ingest(engine, good_submission(tmp_path / "first")).status == "loaded"
     before = snapshot(engine)
     engine.dispose()
     big = _big_submission(tmp_path / "big")
-    wal = Path(f"{db}-wal")
-    env = {**os.environ, "TURQUESA_DB": url}
+    env = {**os.environ, "TURQUESA_DB": db_url}
     process = subprocess.Popen(
         [sys.executable, "-m", "turquesa", "ingest", str(big), "-q"],
         env=env,
@@ -48,13 +68,13 @@ def test_killing_a_load_midway_leaves_nothing_half_written(tmp_path: Path) -> No
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
-        if wal.exists() and wal.stat().st_size > 2_000_000:  # records are being written
+        if _writing(db_url, db_file):
             break
         time.sleep(0.05)
     assert process.poll() is None, "the load ended before it could be killed"
     process.send_signal(signal.SIGKILL)
     process.wait()
-    engine = open_database(url)
+    engine = open_database(db_url)
     assert snapshot(engine) == before
     # and the database is usable: no lock or half-written page is left behind
     other = good_submission(
