@@ -43,8 +43,8 @@ def _writing(url: str, db_file: Path | None) -> bool:
             return bool(
                 conn.execute(
                     text(
-                        "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY \"records\"%' "
-                        "AND datname = current_database()"
+                        "SELECT count(*) FROM pg_stat_activity "
+                        "WHERE query LIKE 'COPY \"records\"%' AND datname = current_database()"
                     )
                 ).scalar()
             )
