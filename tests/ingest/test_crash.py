@@ -32,6 +32,23 @@ def _big_submission(folder: Path) -> Path:
     return folder
 
 
+def _no_process_left(argument: str, wait: float = 10.0) -> bool:
+    """No process whose command line names `argument` (the load's workers) is alive."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        alive = []
+        for proc in Path("/proc").iterdir():
+            try:
+                if proc.name.isdigit() and argument.encode() in (proc / "cmdline").read_bytes():
+                    alive.append(proc.name)
+            except OSError:
+                continue
+        if not alive:
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def _writing(url: str, db_file: Path | None) -> bool:
     """Is the load in the middle of writing records?"""
     if db_file is not None:
@@ -74,6 +91,7 @@ def test_killing_a_load_midway_leaves_nothing_half_written(db_url: str, tmp_path
     assert process.poll() is None, "the load ended before it could be killed"
     process.send_signal(signal.SIGKILL)
     process.wait()
+    assert _no_process_left(str(big)), "worker processes outlived the killed load"
     engine = open_database(db_url)
     assert snapshot(engine) == before
     # and the database is usable: no lock or half-written page is left behind

@@ -9,6 +9,7 @@ analyst fixing a spreadsheet needs to know what would have been accepted.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,13 +48,22 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(";") if part.strip()]
 
 
+_VOCAB_SEPARATORS = re.compile(r"[\s\-]+")
+
+
 def vocab_key(text: str) -> str:
-    return re.sub(r"[\s\-]+", "_", text.strip().casefold())
+    return _VOCAB_SEPARATORS.sub("_", text.strip().casefold())
 
 
 def _enum(spec: FieldSpec, text: str, model: Model) -> str:
     assert spec.vocabulary is not None
-    allowed = model.vocabularies[spec.vocabulary]
+    return _vocabulary_value(model.vocabularies[spec.vocabulary], text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _vocabulary_value(allowed: tuple[str, ...], text: str) -> str:
+    """A list value from how it was written ("Forced labour" -> forced_labour); the same
+    few values fill millions of cells, so each spelling is worked out once."""
     key = vocab_key(text)
     if key in allowed:
         return key

@@ -258,6 +258,13 @@ class Batch:
             year = int(ISO[v.rescue_day][:4])
             expl_place = g.route.exploitation_place or places[-1]
             for rec in chosen:
+                if g.crime == "both" and rec is not dest:
+                    # met on the way as a smuggled migrant; identified as a victim only where
+                    # she was exploited (the category differs per record, as in real files)
+                    case = rec.interception_case(rng, v.legs[0].arr, P[places[0]].name)
+                    rec.person(rng, case, v.person, "smuggled_migrant", year)
+                    self.recorded.add(v.person.pid)
+                    continue
                 case = self.inv_case(rec, g)
                 vid = rec.person(
                     rng,
