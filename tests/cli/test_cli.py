@@ -157,3 +157,28 @@ def test_the_demo_synthesises_loads_and_says_where(
         "csv",
     )
     assert len(list(csv.DictReader(io.StringIO(out)))) >= 8
+
+
+def test_synth_writes_agencies_and_truth_with_chosen_noise(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "synth"
+    code, text, _ = run(
+        capsys,
+        "synth",
+        str(out),
+        "--persons",
+        "200",
+        "--seed",
+        "3",
+        "-q",
+        "--no-noise",
+        "--noise",
+        "typo=0.5",
+    )
+    assert code == 0, text
+    rates = json.loads((out / "truth" / "noise.json").read_text())["noise"]
+    assert rates["typo"] == 0.5 and rates["one_surname"] == 0.0
+    assert len([p for p in out.iterdir() if p.is_dir() and p.name != "truth"]) >= 8
+    assert run(capsys, "synth", str(out), "--noise", "sloppiness=0.5")[0] == 2
+    assert run(capsys, "synth", str(out), "--noise", "typo=2")[0] == 2
