@@ -26,7 +26,7 @@ from turquesa.ingest.mapping import Mapping
 from turquesa.ingest.parallel import Cleaner
 from turquesa.ingest.readers import Table, read_rows
 from turquesa.ingest.report import ERROR, NOTE, LoadReport
-from turquesa.ingest.rows import CleanRow, plan_columns
+from turquesa.ingest.rows import CleanRow, identifier_values, plan_columns, record_values
 from turquesa.ingest.sources import Submission, display_path, find_tables
 from turquesa.model import Model, load_model
 from turquesa.storage import store
@@ -330,7 +330,7 @@ def _accept(
         report.retracted += 1
         return
     if clean.template == "identifiers":
-        writer.add_identifiers(clean, file_id, owner_version=None)
+        writer.add_identifiers(identifier_values(clean, file_id, owner_version=None))
         return
     if clean.sharing is None:
         clean.sharing = state.case_sharing(clean.case_id) or "agency"
@@ -338,7 +338,11 @@ def _accept(
         previous = state.cases.get(clean.record_id or "", (0, ""))[0]
     else:
         previous = state.existing.get(clean.record_id or "", ("", 0))[1]
-    writer.add_record(clean, file_id, version=previous + 1, is_new_version=previous > 0)
+    writer.add_record(
+        record_values(clean, file_id, previous + 1),
+        identifier_values(clean, file_id, owner_version=previous + 1),
+        is_new_version=previous > 0,
+    )
     _remember(clean, state, is_case)
 
 

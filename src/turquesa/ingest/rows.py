@@ -372,3 +372,44 @@ def _record_identity(out: CleanRow, plan: ColumnPlan, data: dict[str, Any]) -> N
             )
             or None
         )
+
+
+def record_values(clean: CleanRow, file_id: int, version: int) -> dict[str, Any]:
+    """The stored columns of a clean record (storage adds agency and submission)."""
+    return {
+        "record_id": clean.record_id,
+        "kind": clean.kind,
+        "version": version,
+        "file_id": file_id,
+        "row": clean.row,
+        "case_id": clean.case_id,
+        "role": clean.role,
+        "sharing": clean.sharing or "agency",
+        "source_grade": clean.source_grade,
+        "information_grade": clean.information_grade,
+        "label": clean.label,
+        "data": clean.data,
+        "raw": clean.raw,
+    }
+
+
+def identifier_values(
+    clean: CleanRow, file_id: int, owner_version: int | None
+) -> list[dict[str, Any]]:
+    """The stored columns of the identifiers a clean row carries."""
+    return [
+        {
+            "owner_record_id": ident.owner or clean.record_id,
+            "owner_version": owner_version,
+            "file_id": file_id,
+            "row": clean.row,
+            "column_name": ident.column,
+            "kind": ident.kind,
+            "value": ident.value,
+            "original": ident.original,
+            "country": ident.country,
+            "platform": ident.platform,
+            "valid": ident.valid,
+        }
+        for ident in clean.identifiers
+    ]

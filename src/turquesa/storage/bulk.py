@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, Table
 
 from turquesa.storage import store
 from turquesa.storage.tables import identifiers, records
-
-if TYPE_CHECKING:
-    from turquesa.ingest.rows import CleanRow
 
 BATCH = 5000
 
@@ -40,59 +37,32 @@ class BulkWriter:
         self.identifier_count = 0
 
     def add_record(
-        self, clean: CleanRow, file_id: int, *, version: int, is_new_version: bool
+        self, row: dict[str, Any], identifier_rows: list[dict[str, Any]], *, is_new_version: bool
     ) -> None:
-        assert clean.kind is not None and clean.record_id is not None
+        """One record version (columns of `records` but agency, submission and status)
+        and the identifiers written on it."""
         if is_new_version:
-            self._superseded[clean.kind == "case"].append(clean.record_id)
+            self._superseded[row["kind"] == "case"].append(row["record_id"])
             self.new_versions += 1
-        self._records.append(
-            {
-                "agency": self.agency,
-                "record_id": clean.record_id,
-                "kind": clean.kind,
-                "version": version,
-                "status": "current",
-                "submission_id": self.submission_id,
-                "file_id": file_id,
-                "row": clean.row,
-                "case_id": clean.case_id,
-                "role": clean.role,
-                "sharing": clean.sharing or "agency",
-                "source_grade": clean.source_grade,
-                "information_grade": clean.information_grade,
-                "label": clean.label,
-                "data": clean.data,
-                "raw": clean.raw,
-                "retracted_by": None,
-                "retraction_reason": None,
-            }
+        row.update(
+            agency=self.agency,
+            submission_id=self.submission_id,
+            status="current",
+            retracted_by=None,
+            retraction_reason=None,
         )
-        self.counts[clean.kind] += 1
-        self.add_identifiers(clean, file_id, owner_version=version)
+        self._records.append(row)
+        self.counts[row["kind"]] += 1
+        self.add_identifiers(identifier_rows)
         if len(self._records) >= BATCH:
             self.flush()
 
-    def add_identifiers(self, clean: CleanRow, file_id: int, owner_version: int | None) -> None:
-        for ident in clean.identifiers:
-            self._identifiers.append(
-                {
-                    "agency": self.agency,
-                    "owner_record_id": ident.owner or clean.record_id,
-                    "owner_version": owner_version,
-                    "submission_id": self.submission_id,
-                    "file_id": file_id,
-                    "row": clean.row,
-                    "column_name": ident.column,
-                    "kind": ident.kind,
-                    "value": ident.value,
-                    "original": ident.original,
-                    "country": ident.country,
-                    "platform": ident.platform,
-                    "valid": ident.valid,
-                }
-            )
-        self.identifier_count += len(clean.identifiers)
+    def add_identifiers(self, rows: list[dict[str, Any]]) -> None:
+        """Identifiers (columns of `identifiers` but agency and submission)."""
+        for row in rows:
+            row.update(agency=self.agency, submission_id=self.submission_id)
+        self._identifiers.extend(rows)
+        self.identifier_count += len(rows)
         if len(self._identifiers) >= BATCH * 2:
             self.flush()
 
