@@ -28,7 +28,7 @@ from turquesa.model import load_model
 
 CHUNK = 1000
 #: Below this many bytes a table is cleaned in-process: starting workers costs more.
-PARALLEL_FROM_BYTES = 2_000_000
+PARALLEL_FROM_BYTES = 256_000
 
 
 def default_jobs() -> int:
@@ -57,7 +57,31 @@ def _die_with_parent(parent: int) -> None:
 def _clean_chunk(task: tuple[ColumnPlan, CleanContext, list[Row]]) -> list[CleanRow]:
     plan, ctx, rows = task
     model = load_model()
-    return [clean_row(plan, n, cells, ctx, model, problems) for n, cells, problems in rows]
+    cleaned = [clean_row(plan, n, cells, ctx, model, problems) for n, cells, problems in rows]
+    for row in cleaned:
+        if row.data_json:  # already serialised: send the text back, not the dicts too
+            row.data, row.raw = {}, {}
+    return cleaned
+
+
+def warm_up() -> None:
+    """Build the cleaners' lazy tables (countries in four languages, the name lexicon,
+    phone metadata) once in the loader, so that forked workers share them instead of
+    each building its own."""
+    from turquesa.normalise import (
+        parse_country,
+        parse_date,
+        parse_document_type,
+        parse_person_name,
+        parse_phone,
+    )
+
+    parse_country("Colombia")
+    parse_date("01/02/2000")
+    parse_document_type("pasaporte")
+    parse_person_name(full_name="José Luis Pérez Gómez alias El Flaco")
+    for region in ("CO", "PA", "MX", "VE", "HT", "BR", "US"):
+        parse_phone("+573001234567", region)
 
 
 class Cleaner:
@@ -69,6 +93,7 @@ class Cleaner:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            warm_up()
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             self._pool = ProcessPoolExecutor(
                 self.jobs,

@@ -21,6 +21,7 @@ from turquesa.normalise import (
     parse_person_name,
     parse_phone,
 )
+from turquesa.storage.bulk import JsonText, json_text
 
 DOCUMENT_KINDS = ("passport", "national_id", "residence_permit", "driving_licence")
 
@@ -58,6 +59,8 @@ class CleanRow:
     errors: list[tuple[str | None, str | None, str]] = field(default_factory=list)
     notes: list[tuple[str | None, str | None, str]] = field(default_factory=list)
     id_derived: bool = False  # the id was made from the row's content (links.csv)
+    data_json: str = ""  # `data` and `raw` serialised where the row was cleaned (a worker)
+    raw_json: str = ""
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,9 @@ def clean_row(
     out.information_grade = data.pop("information_grade", None)
     out.data = data
     _record_identity(out, plan, data)
+    if not errors and template.record_kind is not None:
+        out.data_json = json_text(data)
+        out.raw_json = json_text(raw)
     return out
 
 
@@ -388,8 +394,8 @@ def record_values(clean: CleanRow, file_id: int, version: int) -> dict[str, Any]
         "source_grade": clean.source_grade,
         "information_grade": clean.information_grade,
         "label": clean.label,
-        "data": clean.data,
-        "raw": clean.raw,
+        "data": JsonText(clean.data_json or json_text(clean.data)),
+        "raw": JsonText(clean.raw_json or json_text(clean.raw)),
     }
 
 

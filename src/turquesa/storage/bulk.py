@@ -82,8 +82,17 @@ class BulkWriter:
             self._identifiers = []
 
 
-def _dumps(value: Any) -> str:
+class JsonText(str):
+    """A value already serialised as JSON: written as it is. Rows are serialised where
+    they are cleaned (in worker processes), which also makes them cheap to send back."""
+
+
+def json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _dumps(value: Any) -> str:
+    return value if isinstance(value, JsonText) else json_text(value)
 
 
 def write_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
