@@ -30,9 +30,26 @@ class InvalidValue(TurquesaError):
 
 
 class InvalidInput(TurquesaError):
-    """A whole file or submission is refused (no header, unreadable bytes...)."""
+    """A whole file or submission is refused (no header, unreadable bytes...).
+
+    `file`, `row` and `column` say where, so that the load report can file the error
+    in its columns as well as in the message.
+    """
 
     code = "invalid_input"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.file = file
+        self.row = row
+        self.column = column
 
 
 class InvalidMapping(TurquesaError):

@@ -17,9 +17,8 @@ from sqlalchemy import Engine
 from turquesa.cli.context import AppState
 from turquesa.cli.ingest import show_report
 from turquesa.cli.output import print_table
-from turquesa.cli.status import STATUS_COLUMNS
+from turquesa.cli.status import STATUS_COLUMNS, status_rows
 from turquesa.ingest.loader import ingest
-from turquesa.storage import store
 from turquesa.synth import generate
 
 
@@ -56,12 +55,7 @@ def step_ingest(demo: DemoContext) -> None:
 
 
 def step_summary(demo: DemoContext) -> None:
-    with demo.engine.connect() as conn:
-        rows = store.status_summary(conn)
-    for row in rows:
-        for column in STATUS_COLUMNS[3:]:
-            row.setdefault(column, 0)
-    print_table("3. What is loaded", rows, STATUS_COLUMNS, demo.console)
+    print_table("3. What is loaded", status_rows(demo.engine), STATUS_COLUMNS, demo.console)
 
 
 STEPS: list[Callable[[DemoContext], None]] = [step_synthesise, step_ingest, step_summary]

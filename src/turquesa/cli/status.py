@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
+from sqlalchemy import Engine
 
 from turquesa.cli.context import AppState
 from turquesa.cli.output import open_output, print_table, write_csv, write_jsonl
@@ -22,6 +24,16 @@ STATUS_COLUMNS = (
 )
 
 
+def status_rows(engine: Engine) -> list[dict[str, Any]]:
+    """One row per agency with every count column present (0 when there is none)."""
+    with engine.connect() as conn:
+        rows = store.status_summary(conn)
+    for row in rows:
+        for column in STATUS_COLUMNS[3:]:
+            row.setdefault(column, 0)
+    return rows
+
+
 def status(
     ctx: typer.Context,
     fmt: str = typer.Option("table", "--format", help="table, csv or json."),
@@ -29,11 +41,7 @@ def status(
 ) -> None:
     """Current records per agency and kind, identifiers, retractions, submissions."""
     state: AppState = ctx.obj
-    with state.engine().connect() as conn:
-        rows = store.status_summary(conn)
-    for row in rows:
-        for column in STATUS_COLUMNS[3:]:
-            row.setdefault(column, 0)
+    rows = status_rows(state.engine())
     if fmt == "table":
         print_table(f"Loaded in {state.display_url()}", rows, STATUS_COLUMNS)
         return

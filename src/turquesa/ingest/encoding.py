@@ -42,14 +42,16 @@ def detect_encoding(path: Path, display_name: str | None = None) -> Encoding:
                 bom = chunk.startswith(codecs.BOM_UTF8)
                 if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                     raise InvalidInput(
-                        f"{name}: the file is UTF-16; save it as UTF-8, Latin-1 or Windows-1252"
+                        f"{name}: the file is UTF-16; save it as UTF-8, Latin-1 or Windows-1252",
+                        file=name,
                     )
                 first = False
             nul = chunk.find(b"\x00")
             if nul >= 0:
                 raise InvalidInput(
                     f"{name}: byte {offset + nul} is a NUL byte: the file is not text in "
-                    "UTF-8, Latin-1 or Windows-1252 (a binary file, or UTF-16?)"
+                    "UTF-8, Latin-1 or Windows-1252 (a binary file, or UTF-16?)",
+                    file=name,
                 )
             if utf8_ok:
                 try:
@@ -70,7 +72,8 @@ def detect_encoding(path: Path, display_name: str | None = None) -> Encoding:
     if holes:
         raise InvalidInput(
             f"{name}: bytes such as 0x{min(holes):02X} fit no supported encoding "
-            "(UTF-8, Latin-1, Windows-1252); check how the file was exported"
+            "(UTF-8, Latin-1, Windows-1252); check how the file was exported",
+            file=name,
         )
     if saw_high_cp1252:
         return Encoding("cp1252", "windows-1252")

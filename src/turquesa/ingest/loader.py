@@ -99,6 +99,9 @@ def ingest(
                 cleaner.close()
     except _Refused:
         report.status = "refused"
+    except InvalidInput as exc:
+        report.status = "refused"
+        report.add(ERROR, exc.file or report.source, exc.row, exc.column, None, exc.message)
     except TurquesaError as exc:
         if isinstance(exc, UsageError):
             raise
@@ -244,7 +247,10 @@ def _clean_table(
     if missing:
         raise InvalidInput(
             f"{table.label}: row 1: required column(s) missing: {', '.join(missing)}"
-            f" (the {template.name} template needs them)"
+            f" (the {template.name} template needs them)",
+            file=table.label,
+            row=1,
+            column=missing[0],
         )
     for _, name in plan.extra:
         report.add(

@@ -56,7 +56,9 @@ def check_header(table: Table, header: list[str]) -> list[str]:
     cleaned = [(h or "").strip() for h in header]
     if not any(cleaned):
         raise InvalidInput(
-            f"{table.label}: row 1 has no header: the first row must name the columns"
+            f"{table.label}: row 1 has no header: the first row must name the columns",
+            file=table.label,
+            row=1,
         )
     seen: dict[str, int] = {}
     for index, name in enumerate(cleaned):
@@ -66,7 +68,10 @@ def check_header(table: Table, header: list[str]) -> list[str]:
         if key in seen:
             raise InvalidInput(
                 f"{table.label}: row 1: column {name!r} appears twice "
-                f"(columns {seen[key] + 1} and {index + 1}); column names are case-insensitive"
+                f"(columns {seen[key] + 1} and {index + 1}); column names are case-insensitive",
+                file=table.label,
+                row=1,
+                column=name,
             )
         seen[key] = index
     return cleaned
@@ -74,14 +79,16 @@ def check_header(table: Table, header: list[str]) -> list[str]:
 
 def _csv_rows(table: Table) -> Iterator[Row]:
     if table.path.stat().st_size == 0:
-        raise InvalidInput(f"{table.label}: the file is empty (0 bytes)")
+        raise InvalidInput(f"{table.label}: the file is empty (0 bytes)", file=table.label)
     encoding = detect_encoding(table.path, table.display_name)
     table.encoding = encoding.label
     with table.path.open("r", encoding=encoding.codec, newline="") as handle:
         first_line = handle.readline()
         if not first_line.strip():
             raise InvalidInput(
-                f"{table.label}: row 1 has no header: the first row must name the columns"
+                f"{table.label}: row 1 has no header: the first row must name the columns",
+                file=table.label,
+                row=1,
             )
         delimiter = detect_delimiter(first_line)
         table.delimiter = delimiter
@@ -100,7 +107,9 @@ def _csv_rows(table: Table) -> Iterator[Row]:
             if "unexpected end of data" in reason or "EOF" in reason:
                 reason = "a quote opened here is never closed"
             raise InvalidInput(
-                f"{table.label}: row {row_number + 1}: {reason} (the file cannot be read past it)"
+                f"{table.label}: row {row_number + 1}: {reason} (the file cannot be read past it)",
+                file=table.label,
+                row=row_number + 1,
             ) from exc
 
 
@@ -125,14 +134,18 @@ def _xlsx_rows(table: Table) -> Iterator[Row]:
     from openpyxl import load_workbook  # imported here: only Excel loads pay for it
 
     if table.path.stat().st_size == 0:
-        raise InvalidInput(f"{table.label}: the file is empty (0 bytes)")
+        raise InvalidInput(f"{table.label}: the file is empty (0 bytes)", file=table.label)
     workbook = load_workbook(table.path, read_only=True, data_only=False)
     try:
         sheet = workbook[table.sheet] if table.sheet else workbook.worksheets[0]
         rows = sheet.iter_rows()
         header_cells = next(rows, None)
         if header_cells is None:
-            raise InvalidInput(f"{table.label}: the sheet is empty: row 1 must name the columns")
+            raise InvalidInput(
+                f"{table.label}: the sheet is empty: row 1 must name the columns",
+                file=table.label,
+                row=1,
+            )
         table.header = check_header(table, [excel_cell_text(c.value) for c in header_cells])
         for row_number, cells in enumerate(rows, start=2):
             values: list[str] = []
@@ -171,7 +184,7 @@ def json_cell_text(value: Any) -> str:
 
 def _json_objects(table: Table) -> Iterator[tuple[int, dict[str, Any]]]:
     if table.path.stat().st_size == 0:
-        raise InvalidInput(f"{table.label}: the file is empty (0 bytes)")
+        raise InvalidInput(f"{table.label}: the file is empty (0 bytes)", file=table.label)
     if table.format == "jsonl":
         with table.path.open("r", encoding="utf-8-sig") as handle:
             for line_number, line in enumerate(handle, start=2):
@@ -181,21 +194,27 @@ def _json_objects(table: Table) -> Iterator[tuple[int, dict[str, Any]]]:
                     obj = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise InvalidInput(
-                        f"{table.label}: row {line_number}: not JSON: {exc}"
+                        f"{table.label}: row {line_number}: not JSON: {exc}",
+                        file=table.label,
+                        row=line_number,
                     ) from exc
                 if not isinstance(obj, dict):
                     raise InvalidInput(
-                        f"{table.label}: row {line_number}: each line must be an object"
+                        f"{table.label}: row {line_number}: each line must be an object",
+                        file=table.label,
+                        row=line_number,
                     )
                 yield line_number, obj
         return
     try:
         document = json.loads(table.path.read_text("utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{table.label}: not a JSON document: {exc}") from exc
+        raise InvalidInput(f"{table.label}: not a JSON document: {exc}", file=table.label) from exc
     items = document[table.json_key] if table.json_key else document
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise InvalidInput(f"{table.label}: expected a list of objects, one per record")
+        raise InvalidInput(
+            f"{table.label}: expected a list of objects, one per record", file=table.label
+        )
     for index, obj in enumerate(items, start=2):
         yield index, obj
 
