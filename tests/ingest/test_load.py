@@ -160,3 +160,14 @@ def test_a_link_repeated_without_record_id_is_kept_once_with_a_note(
     assert report.status == "loaded", report.issues
     assert report.counts["link"] == 1
     assert any(i.row == 3 and "same link" in i.reason for i in report.notes)
+
+
+def test_an_unidentified_person_is_kept_without_a_name(engine: Engine, tmp_path: Path) -> None:
+    persons = "record_id,role,full_name,sex\nP1,victim,N.N.,F\n"
+    folder = good_submission(
+        tmp_path / "sub", **{"persons.csv": persons, "movements.csv": None, "links.csv": None}
+    )
+    report = ingest(engine, folder)
+    assert report.status == "loaded", report.issues
+    assert any("no usable name" in i.reason for i in report.notes)
+    assert _record(engine, "P1")["raw"]["full_name"] == "N.N."

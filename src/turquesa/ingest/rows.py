@@ -270,8 +270,17 @@ def _composites(
         try:
             name_data, out.label = _name_data(texts)
             data.update(name_data)
-        except InvalidValue as exc:
-            out.errors.append(("full_name", texts.get("full_name", ""), exc.message))
+        except InvalidValue:
+            # Only placeholders (NN, desconocido...): an unidentified person is still a
+            # record, and the placeholder stays in `raw`.
+            written = " ".join(texts.get(k, "") for k in ("given_names", "surnames", "full_name"))
+            out.notes.append(
+                (
+                    "full_name",
+                    written.strip(),
+                    "no usable name (a placeholder such as NN): kept without a name",
+                )
+            )
     if plan.has_document and texts.get("document_number"):
         try:
             doc = parse_document(
