@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from turquesa.cli.context import AppState
 from turquesa.cli.ingest import show_report
 from turquesa.cli.output import print_table
-from turquesa.cli.status import STATUS_COLUMNS, status_rows
+from turquesa.cli.status import TABLE_COLUMNS, TABLE_HEADERS, status_rows, with_total
 from turquesa.ingest.loader import ingest
 from turquesa.synth import generate
 
@@ -50,12 +50,19 @@ def step_ingest(demo: DemoContext) -> None:
     demo.console.print("[bold]2. Loading every agency's submission[/bold]")
     for folder in demo.agencies:
         report = ingest(demo.engine, folder, loaded_by="demo")
-        show_report(report, demo.console)
+        show_report(report, demo.console, compact=True)
         demo.failures += not report.ok
 
 
 def step_summary(demo: DemoContext) -> None:
-    print_table("3. What is loaded", status_rows(demo.engine), STATUS_COLUMNS, demo.console)
+    rows = with_total(status_rows(demo.engine))
+    print_table(
+        "3. What is loaded (current records)",
+        rows,
+        TABLE_COLUMNS,
+        demo.console,
+        headers=TABLE_HEADERS,
+    )
 
 
 STEPS: list[Callable[[DemoContext], None]] = [step_synthesise, step_ingest, step_summary]

@@ -18,7 +18,20 @@ from turquesa.model import load_model
 SHOWN_ISSUES = 50
 
 
-def show_report(report: LoadReport, console: Console) -> None:
+def _records_line(report: LoadReport) -> str:
+    total = sum(report.counts.values())
+    kinds = ", ".join(
+        f"{n:,} {kind}" for kind, n in sorted(report.counts.items(), key=lambda kv: -kv[1])
+    )
+    line = f"{total:,} records ({kinds}), {report.identifiers:,} identifiers"
+    if report.new_versions:
+        line += f", {report.new_versions:,} new versions"
+    if report.retracted:
+        line += f", {report.retracted:,} retracted"
+    return line
+
+
+def show_report(report: LoadReport, console: Console, *, compact: bool = False) -> None:
     """The report as a person reads it: what was loaded, then every problem."""
     verdict = {
         "loaded": "[green]loaded[/green]",
@@ -26,15 +39,14 @@ def show_report(report: LoadReport, console: Console) -> None:
         "already_loaded": "[green]already loaded: nothing changed[/green]",
         "refused": "[red]refused: nothing was loaded[/red]",
     }[report.status]
-    console.print(
-        f"{report.source} ({report.agency or 'agency unknown'}): {verdict}", soft_wrap=True
-    )
+    who = report.agency or "agency unknown"
+    if compact and report.ok:
+        detail = f": {_records_line(report)}" if report.counts else ""
+        console.print(f"  {who}: {verdict}{detail} ({report.seconds:.1f} s)", soft_wrap=True)
+        return
+    console.print(f"{report.source} ({who}): {verdict} in {report.seconds:.1f} s", soft_wrap=True)
     if report.counts:
-        counts = ", ".join(f"{n:,} {kind}" for kind, n in sorted(report.counts.items()))
-        console.print(
-            f"  records: {counts}; identifiers: {report.identifiers:,}; "
-            f"new versions: {report.new_versions:,}; retracted: {report.retracted:,}"
-        )
+        console.print(f"  {_records_line(report)}", soft_wrap=True)
     if report.rows_rejected:
         console.print(f"  rows with errors: {report.rows_rejected:,}")
     issues = report.issues
@@ -54,12 +66,10 @@ def show_report(report: LoadReport, console: Console) -> None:
                 soft_wrap=True,
                 markup=False,
             )
-        if len(issues) > SHOWN_ISSUES:
-            console.print(
-                f"  … and {len(issues) - SHOWN_ISSUES:,} more: write them all with "
-                "--report FILE.csv"
-            )
-    console.print(f"  {report.seconds:.1f} s")
+    if len(issues) > SHOWN_ISSUES:
+        console.print(
+            f"  … and {len(issues) - SHOWN_ISSUES:,} more: write them all with --report FILE.csv"
+        )
 
 
 def ingest(

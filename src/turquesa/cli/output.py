@@ -47,11 +47,18 @@ def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
 
 
 def print_table(
-    title: str, rows: list[dict[str, Any]], columns: Sequence[str], console: Console | None = None
+    title: str,
+    rows: list[dict[str, Any]],
+    columns: Sequence[str],
+    console: Console | None = None,
+    headers: dict[str, str] | None = None,
 ) -> None:
+    """A Rich table; `headers` gives short labels for columns whose names are long."""
     table = Table(title=title, title_justify="left")
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(
+            (headers or {}).get(column, column), overflow="fold", no_wrap=column == "agency"
+        )
     for row in rows:
         table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
     (console or Console()).print(table)

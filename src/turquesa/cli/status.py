@@ -13,6 +13,16 @@ from turquesa.cli.output import open_output, print_table, write_csv, write_jsonl
 from turquesa.model import RECORD_KINDS
 from turquesa.storage import store
 
+#: The terminal table leaves the agency's full name to --format csv|json.
+TABLE_COLUMNS = ("agency", "country", "submissions", *RECORD_KINDS, "identifiers", "retracted")
+TABLE_HEADERS = {
+    "country": "cc",
+    "submissions": "subm",
+    "organization": "org",
+    "movement": "move",
+    "identifiers": "ids",
+    "retracted": "retr",
+}
 STATUS_COLUMNS = (
     "agency",
     "country",
@@ -34,6 +44,14 @@ def status_rows(engine: Engine) -> list[dict[str, Any]]:
     return rows
 
 
+def with_total(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows and a total row, for the terminal."""
+    total: dict[str, Any] = {"agency": "total", "country": ""}
+    for column in STATUS_COLUMNS[3:]:
+        total[column] = sum(int(r.get(column) or 0) for r in rows)
+    return [*rows, total]
+
+
 def status(
     ctx: typer.Context,
     fmt: str = typer.Option("table", "--format", help="table, csv or json."),
@@ -43,7 +61,12 @@ def status(
     state: AppState = ctx.obj
     rows = status_rows(state.engine())
     if fmt == "table":
-        print_table(f"Loaded in {state.display_url()}", rows, STATUS_COLUMNS)
+        print_table(
+            f"Loaded in {state.display_url()}",
+            with_total(rows),
+            TABLE_COLUMNS,
+            headers=TABLE_HEADERS,
+        )
         return
     with open_output(output) as out:
         if fmt == "csv":
