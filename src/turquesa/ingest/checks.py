@@ -83,7 +83,7 @@ def cross_row_errors(clean: CleanRow, state: SubmissionState) -> list[Problem]:
                         column,
                         clean.record_id,
                         f"record {clean.record_id} is a {before}; "
-                        f"a new version cannot make it a {clean.kind}",
+                        f"a new version cannot change its kind to {clean.kind}",
                     )
                 )
     for column, ref, kinds in clean.refs:
