@@ -78,6 +78,10 @@ class ColumnPlan:
     has_name: bool
     has_document: bool
     width: int  # cells in the header
+    # Per column, what the row loop needs, looked up once: index, name, field type
+    # (None for the parts of a name or document, read together later), spec, and
+    # whether an empty cell is an error. Plain data, so plans travel to workers.
+    steps: tuple[tuple[int, str, str | None, FieldSpec, bool], ...] = ()
 
 
 def plan_columns(template: Template, header: list[str], model: Model) -> ColumnPlan:
@@ -105,6 +109,16 @@ def plan_columns(template: Template, header: list[str], model: Model) -> ColumnP
         has_name=bool(template.composite("name")),
         has_document=bool(template.composite("document")),
         width=len(header),
+        steps=tuple(
+            (
+                index,
+                spec.name,
+                None if spec.part_of else spec.type,
+                spec,
+                spec.required and not (template.derived_id and spec.name == template.id_field),
+            )
+            for index, spec in known + common
+        ),
     )
 
 
@@ -180,6 +194,9 @@ def derived_link_id(data: dict[str, Any]) -> str:
     return "link-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+_SMALL_CELL = MAX_CELL_BYTES // 4  # at most 4 bytes a character: smaller cells fit
+
+
 def _oversized(text: str) -> str | None:
     if len(text) > MAX_CELL_BYTES // 4:
         size = len(text.encode("utf-8"))
@@ -205,24 +222,24 @@ def clean_row(
         cells = cells + [""] * (plan.width - len(cells))
     raw = out.raw
     data: dict[str, Any] = {}
-    for index, spec in plan.columns:
+    cleaners = CLEANERS
+    for index, name, field_type, spec, required in plan.steps:
         text = cells[index]
-        name = spec.name
         if problem_at and index in problem_at:
             errors.append((name, text, problem_at[index]))
             continue
         if not text or text.isspace():
-            if spec.required and not (template.derived_id and name == template.id_field):
+            if required:
                 errors.append((name, "", "a value is required"))
             continue
-        if (too_big := _oversized(text)) is not None:
+        if len(text) > _SMALL_CELL and (too_big := _oversized(text)) is not None:
             errors.append((name, text[:50] + "…", too_big))
             continue
         raw[name] = text
-        if spec.part_of:
+        if field_type is None:
             continue
         try:
-            data[name] = CLEANERS[spec.type](spec, text, ctx, model)
+            data[name] = cleaners[field_type](spec, text, ctx, model)
         except InvalidValue as exc:
             errors.append((name, text, exc.message))
     extras = {name: cells[i] for i, name in plan.extra if cells[i] and not cells[i].isspace()}

@@ -221,6 +221,7 @@ def _proper_part(part: str) -> str:
     return _capitalise(part)
 
 
+@functools.lru_cache(maxsize=65536)
 def _proper_token(token: str) -> str:
     low = token.lower()
     if _fold(low) in PARTICLES or _fold(low) in CONNECTORS:
@@ -371,7 +372,7 @@ _HAS_ALNUM = re.compile(r"[^\W_]")
 
 def _is_placeholder(text: str) -> bool:
     # Placeholders are short: skip folding (and caching) long, unique strings.
-    return len(text) <= _PLACEHOLDER_MAX and fold(text) in PLACEHOLDERS
+    return len(text) <= _PLACEHOLDER_MAX and _fold(text) in PLACEHOLDERS
 
 
 def _not_placeholder(parts: list[str]) -> list[str]:

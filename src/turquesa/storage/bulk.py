@@ -10,10 +10,10 @@ the ingest decides.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, Table
 
 from turquesa.storage import store
@@ -88,7 +88,9 @@ class JsonText(str):
 
 
 def json_text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON, UTF-8 kept as is (orjson: ten times the standard library's speed,
+    which matters at two documents per record over millions of records)."""
+    return orjson.dumps(value).decode("utf-8")
 
 
 def _dumps(value: Any) -> str:
