@@ -171,3 +171,15 @@ def test_an_unidentified_person_is_kept_without_a_name(engine: Engine, tmp_path:
     assert report.status == "loaded", report.issues
     assert any("no usable name" in i.reason for i in report.notes)
     assert _record(engine, "P1")["raw"]["full_name"] == "N.N."
+
+
+def test_places_keep_their_text_and_get_a_matching_key(engine: Engine, tmp_path: Path) -> None:
+    movements = (
+        "record_id,person_record_id,from_place,from_country,to_place,to_country\n"
+        "M1,P2,PEÑAS BLANCAS,Costa Rica,Penas Blancas,Nicaragua\n"
+    )
+    folder = good_submission(tmp_path / "sub", **{"movements.csv": movements})
+    assert ingest(engine, folder).status == "loaded"
+    data = _record(engine, "M1")["data"]
+    assert (data["from_place"], data["to_country"]) == ("PEÑAS BLANCAS", "NI")
+    assert data["place_keys"] == {"from_place": "penas blancas", "to_place": "penas blancas"}

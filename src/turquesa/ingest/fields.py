@@ -217,6 +217,7 @@ CLEANERS: dict[str, Cleaner] = {
     "id": lambda s, t, c, m: clean_id(t),
     "text": lambda s, t, c, m: clean_text(t),
     "longtext": lambda s, t, c, m: t.strip(),
+    "place": lambda s, t, c, m: clean_text(t),
     "int": lambda s, t, c, m: clean_int(s, t),
     "decimal": lambda s, t, c, m: clean_decimal(t),
     "latitude": lambda s, t, c, m: clean_coordinate(t, 90, "latitude"),

@@ -15,6 +15,7 @@ from turquesa.errors import InvalidValue
 from turquesa.ingest.fields import CLEANERS, MAX_CELL_BYTES, CleanContext
 from turquesa.model import FieldSpec, Model, Template
 from turquesa.normalise import (
+    name_key,
     parse_document,
     parse_emails,
     parse_handle,
@@ -78,6 +79,7 @@ class ColumnPlan:
     has_name: bool
     has_document: bool
     width: int  # cells in the header
+    places: tuple[str, ...] = ()  # place columns, keyed for matching beside their text
     # Per column, what the row loop needs, looked up once: index, name, field type
     # (None for the parts of a name or document, read together later), spec, and
     # whether an empty cell is an error. Plain data, so plans travel to workers.
@@ -109,6 +111,7 @@ def plan_columns(template: Template, header: list[str], model: Model) -> ColumnP
         has_name=bool(template.composite("name")),
         has_document=bool(template.composite("document")),
         width=len(header),
+        places=tuple(spec.name for _, spec in known if spec.type == "place"),
         steps=tuple(
             (
                 index,
@@ -263,6 +266,12 @@ def clean_row(
     for spec in plan.defaults:
         if spec.name not in data and spec.name not in raw:
             data[spec.name] = spec.default
+    if plan.places:
+        # "Peñas Blancas" and "PENAS BLANCAS" meet on one key; the gazetteer that puts
+        # names in other languages and coordinates on them comes with route analysis.
+        keys = {n: name_key(data[n]) for n in plan.places if data.get(n)}
+        if keys:
+            data["place_keys"] = keys
 
     _composites(out, plan, raw, data, ctx)
     if extras:

@@ -18,7 +18,7 @@ import yaml
 
 FIELD_TYPES = frozenset(
     {
-        "id", "text", "longtext", "int", "decimal", "latitude", "longitude", "currency",
+        "id", "text", "longtext", "place", "int", "decimal", "latitude", "longitude", "currency",
         "date", "country", "countries", "sex", "enum", "enum_list", "sharing",
         "source_grade", "information_grade", "case_ref", "record_ref", "record_ref_list",
         "phones", "emails", "handles", "document_type", "agency_code", "identifier_kind",
