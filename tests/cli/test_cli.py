@@ -182,3 +182,18 @@ def test_synth_writes_agencies_and_truth_with_chosen_noise(
     assert len([p for p in out.iterdir() if p.is_dir() and p.name != "truth"]) >= 8
     assert run(capsys, "synth", str(out), "--noise", "sloppiness=0.5")[0] == 2
     assert run(capsys, "synth", str(out), "--noise", "typo=2")[0] == 2
+
+
+def test_a_folder_of_submission_folders_loads_each(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
+) -> None:
+    good_submission(tmp_path / "all" / "co")
+    good_submission(
+        tmp_path / "all" / "pa",
+        **{"agency.csv": "agency,country,name\nPA-SENAFRONT,PA,SENAFRONT\n"},
+    )
+    code, out, _ = run(capsys, "--db", db, "ingest", str(tmp_path / "all"), "-q")
+    assert code == 0, out
+    assert "CO-DIJIN" in out and "PA-SENAFRONT" in out
+    code, out, _ = run(capsys, "--db", db, "status", "--format", "csv")
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 2

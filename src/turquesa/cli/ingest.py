@@ -13,6 +13,7 @@ from turquesa.cli.output import print_table
 from turquesa.ingest.loader import ingest as run_ingest
 from turquesa.ingest.mapping import Mapping
 from turquesa.ingest.report import LoadReport
+from turquesa.ingest.sources import submission_folders
 from turquesa.model import load_model
 
 SHOWN_ISSUES = 50
@@ -101,36 +102,48 @@ def ingest(
     loaded_by: str | None = typer.Option(None, "--as", help="Who loads (default: system user)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Load one agency's submission. A file loads whole or not at all (exit code 1)."""
+    """Load one agency's submission (or each submission folder under PATH).
+
+    A submission loads whole or not at all: any bad row refuses it (exit code 1)."""
     state: AppState = ctx.obj
     console = Console()
-    parsed = Mapping.load(mapping, load_model()) if mapping else None
+    model = load_model()
+    parsed = Mapping.load(mapping, model) if mapping else None
     engine = state.engine()
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("[progress.description]{task.description}"),
-        TextColumn("{task.completed:,} rows"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        disable=quiet,
-        transient=True,
-    ) as bar:
-        task = bar.add_task(f"loading {path.name}", total=None)
-        report = run_ingest(
-            engine,
-            path,
-            agency=agency or (parsed.agency if parsed else None),
-            mapping=parsed,
-            template=template,
-            skip_bad_rows=skip_bad_rows,
-            loaded_by=loaded_by,
-            progress=lambda n: bar.update(task, completed=n),
-        )
-    show_report(report, console)
-    if report_path:
-        report.write(report_path)
-        console.print(f"  report written to {report_path}")
-    if not report.ok:
+    folders = [path] if parsed else submission_folders(path, model)
+    refused = 0
+    for folder in folders:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("[progress.description]{task.description}"),
+            TextColumn("{task.completed:,} rows"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            disable=quiet,
+            transient=True,
+        ) as bar:
+            task = bar.add_task(f"loading {folder.name}", total=None)
+            report = run_ingest(
+                engine,
+                folder,
+                agency=agency or (parsed.agency if parsed else None),
+                mapping=parsed,
+                template=template,
+                skip_bad_rows=skip_bad_rows,
+                loaded_by=loaded_by,
+                progress=lambda n, task=task, bar=bar: bar.update(task, completed=n),
+            )
+        show_report(report, console)
+        if report_path:
+            target = report_path
+            if len(folders) > 1:  # one report per submission, named after its folder
+                target = report_path.with_name(
+                    f"{report_path.stem}-{folder.name}{report_path.suffix}"
+                )
+            report.write(target)
+            console.print(f"  report written to {target}", soft_wrap=True)
+        refused += not report.ok
+    if refused:
         raise typer.Exit(1)
 
 

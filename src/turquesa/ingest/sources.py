@@ -166,3 +166,21 @@ def find_tables(path: Path, model: Model, template: str | None = None) -> Submis
     order = {name: i for i, name in enumerate(model.load_order)}
     sub.tables.sort(key=lambda t: (order.get(t.template or "", len(order)), t.label))
     return sub
+
+
+def submission_folders(path: Path, model: Model) -> list[Path]:
+    """The submissions under `path`: itself, or, for a folder that holds no exchange file
+    but folders that do (a delivery of several agencies, the demo's data), each of them."""
+    if not path.is_dir() or _holds_exchange_files(path, model):
+        return [path]
+    children = [c for c in sorted(path.iterdir()) if c.is_dir() and _holds_exchange_files(c, model)]
+    return children or [path]
+
+
+def _holds_exchange_files(folder: Path, model: Model) -> bool:
+    return any(
+        child.is_file()
+        and child.suffix.lower() in FORMATS
+        and (child.stem.casefold() in model.templates or child.suffix.lower() in (".xlsx", ".json"))
+        for child in folder.iterdir()
+    )
