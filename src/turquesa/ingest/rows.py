@@ -73,7 +73,6 @@ class ColumnPlan:
     known: tuple[tuple[int, FieldSpec], ...]
     extra: tuple[tuple[int, str], ...]
     common: tuple[tuple[int, FieldSpec], ...]
-    columns: tuple[tuple[int, FieldSpec], ...]  # known + common
     defaults: tuple[FieldSpec, ...]
     refs: tuple[FieldSpec, ...]
     has_name: bool
@@ -103,7 +102,6 @@ def plan_columns(template: Template, header: list[str], model: Model) -> ColumnP
         tuple(known),
         tuple(extra),
         tuple(common),
-        tuple(known + common),
         defaults=tuple(spec for _, spec in known if spec.default is not None),
         refs=tuple(
             f for f in template.fields.values() if f.type in ("record_ref", "record_ref_list")
@@ -201,7 +199,7 @@ _SMALL_CELL = MAX_CELL_BYTES // 4  # at most 4 bytes a character: smaller cells 
 
 
 def _oversized(text: str) -> str | None:
-    if len(text) > MAX_CELL_BYTES // 4:
+    if len(text) > _SMALL_CELL:
         size = len(text.encode("utf-8"))
         if size > MAX_CELL_BYTES:
             return f"the cell holds {size:,} bytes; the limit is 64 KB per cell"
@@ -235,7 +233,7 @@ def clean_row(
             if required:
                 errors.append((name, "", "a value is required"))
             continue
-        if len(text) > _SMALL_CELL and (too_big := _oversized(text)) is not None:
+        if (too_big := _oversized(text)) is not None:
             errors.append((name, text[:50] + "…", too_big))
             continue
         raw[name] = text
