@@ -11,10 +11,11 @@ the ingest decides.
 from __future__ import annotations
 
 from collections import Counter
+from operator import itemgetter
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table
+from sqlalchemy import JSON, Connection, Table
 
 from turquesa.storage import store
 from turquesa.storage.tables import identifiers, records
@@ -93,16 +94,16 @@ def json_text(value: Any) -> str:
     return orjson.dumps(value).decode("utf-8")
 
 
-def _dumps(value: Any) -> str:
-    return value if isinstance(value, JsonText) else json_text(value)
-
-
 def write_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert `rows` (dicts keyed by column name, primary key left out) in one go."""
     columns = [c for c in table.columns if not (c.primary_key and c.autoincrement)]
     names = [c.name for c in columns]
-    json_columns = {c.name for c in columns if c.type.__class__.__name__ == "JSON"}
-    tuples = [tuple(_dumps(row[n]) if n in json_columns else row[n] for n in names) for row in rows]
+    for name in (c.name for c in columns if isinstance(c.type, JSON)):
+        for row in rows:
+            if not isinstance(row[name], JsonText):
+                row[name] = json_text(row[name])
+    getter = itemgetter(*names)
+    tuples = [getter(row) for row in rows]
     dbapi = conn.connection.driver_connection
     quoted = ", ".join(f'"{n}"' for n in names)
     if conn.dialect.name == "postgresql":

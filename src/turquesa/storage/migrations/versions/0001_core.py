@@ -114,10 +114,8 @@ def upgrade() -> None:
             ["retracted_by"], ["submissions.id"], name="fk_records_retracted_by_submissions"
         ),
         sa.PrimaryKeyConstraint("pk", name="pk_records"),
-        sa.UniqueConstraint("agency", "kind", "record_id", "version", name="uq_records_version"),
+        sa.UniqueConstraint("agency", "record_id", "kind", "version", name="uq_records_version"),
     )
-    op.create_index("ix_records_agency_id_status", "records", ["agency", "record_id", "status"])
-    op.create_index("ix_records_kind_status", "records", ["kind", "status"])
     op.create_table(
         "identifiers",
         sa.Column("id", sa.Integer, autoincrement=True, nullable=False),
