@@ -29,19 +29,23 @@ def _declared_agency(sub: Submission, model: Model) -> dict[str, str] | None:
         raise InvalidInput(f"{table.label}: must hold exactly one agency row, not {len(rows)}")
     row_number, cells, _ = rows[0]
     get = {spec.name: cells[i] if i < len(cells) else "" for i, spec in plan.known}
-    try:
-        code = clean_agency_code(get.get("agency", ""))
-    except InvalidValue as exc:
-        raise InvalidInput(
-            f"{table.label}: row {row_number}: column agency: {exc.message}"
-        ) from exc
-    try:
-        country = parse_country(get.get("country", ""))
-    except InvalidValue as exc:
-        raise InvalidInput(
-            f"{table.label}: row {row_number}: column country: {exc.message}"
-        ) from exc
-    return {"code": code, "country": country, "name": clean_text(get.get("name", "")) or code}
+    read: dict[str, str] = {}
+    for column, cleaner in (("agency", clean_agency_code), ("country", parse_country)):
+        try:
+            read[column] = cleaner(get.get(column, ""))
+        except InvalidValue as exc:
+            raise InvalidInput(
+                f"{table.label}: row {row_number}: column {column}: {exc.message}",
+                file=table.label,
+                row=row_number,
+                column=column,
+            ) from exc
+    code = read["agency"]
+    return {
+        "code": code,
+        "country": read["country"],
+        "name": clean_text(get.get("name", "")) or code,
+    }
 
 
 def resolve_agency(

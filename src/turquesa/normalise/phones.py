@@ -138,12 +138,7 @@ def _parse_phone(value: str, default_region: str | None) -> Phone:
             text = "+" + digits_first[2:]
     num = _try(text, region)
     if num is not None and phonenumbers.is_valid_number(num):
-        return Phone(
-            original,
-            phonenumbers.format_number(num, PhoneNumberFormat.E164),
-            True,
-            _country_of(num),
-        )
+        return _phone(original, num, valid=True)
     if not text.lstrip().startswith("+"):
         # An international number written without "+" (573001234567): accept that
         # reading only if it yields a valid number.
@@ -151,16 +146,15 @@ def _parse_phone(value: str, default_region: str | None) -> Phone:
         if len(digits) >= 8:
             alt = _try("+" + digits, None)
             if alt is not None and phonenumbers.is_valid_number(alt):
-                return Phone(
-                    original,
-                    phonenumbers.format_number(alt, PhoneNumberFormat.E164),
-                    True,
-                    _country_of(alt),
-                )
+                return _phone(original, alt, valid=True)
     if num is None:
         return Phone(original, None, False, None)
+    return _phone(original, num, valid=False)
+
+
+def _phone(original: str, num: phonenumbers.PhoneNumber, *, valid: bool) -> Phone:
     return Phone(
-        original, phonenumbers.format_number(num, PhoneNumberFormat.E164), False, _country_of(num)
+        original, phonenumbers.format_number(num, PhoneNumberFormat.E164), valid, _country_of(num)
     )
 
 
