@@ -245,8 +245,3 @@ CLEANERS: dict[str, Cleaner] = {
     ),
     "platform": lambda s, t, c, m: clean_platform(t),
 }
-
-
-def clean_field(spec: FieldSpec, text: str, ctx: CleanContext, model: Model) -> Any:
-    """The stored value of one cell; raises InvalidValue with a reason."""
-    return CLEANERS[spec.type](spec, text, ctx, model)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import getpass
 import time
 from collections.abc import Callable, Iterator
+from itertools import chain
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection, Engine
 
@@ -178,7 +178,7 @@ def _load(
                 encoding=table.encoding,
                 delimiter=table.delimiter,
                 template=table.template,
-                sha256=_sha256(table.path),
+                sha256=sub.file_digest(table.path),
             )
         )
         report.files.append(
@@ -208,16 +208,6 @@ def _load(
             report=report.as_dict(),
         )
     )
-
-
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _clean_table(
@@ -264,15 +254,10 @@ def _clean_table(
     if first is None:
         return
     transform = mapping.row_transform(table, header) if mapping is not None else None
-    stream = _chain(first, rows)
+    stream = chain([first], rows)
     if transform is not None:
         stream = ((n, *transform(cells, problems)) for n, cells, problems in stream)
     yield from cleaner.clean(plan, ctx, stream, table.path.stat().st_size)
-
-
-def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
-    yield first
-    yield from rest
 
 
 def guess_template(header: list[str], model: Model, label: str) -> str:

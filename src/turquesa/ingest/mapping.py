@@ -20,7 +20,7 @@ import yaml
 
 from turquesa.errors import InvalidInput, InvalidMapping
 from turquesa.ingest.readers import CellProblems, Table
-from turquesa.ingest.sources import FORMATS, Submission, find_tables
+from turquesa.ingest.sources import FORMATS, Submission, find_tables, sort_tables
 from turquesa.model import Model
 
 RowTransform = Callable[[list[str], CellProblems], tuple[list[str], CellProblems]]
@@ -154,8 +154,7 @@ class Mapping:
             kept.append(table)
         if not kept:
             raise InvalidInput(f"{path}: no file matches the mapping's sources")
-        order = {name: i for i, name in enumerate(model.load_order)}
-        kept.sort(key=lambda t: (order[t.template or "agency"], t.label))
+        sort_tables(kept, model)
         sub.tables = kept
         return sub
 

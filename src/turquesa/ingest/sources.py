@@ -44,18 +44,24 @@ class Submission:
     tables: list[Table]
     notes: list[str] = field(default_factory=list)
     name_bytes: dict[str, str] = field(default_factory=dict)  # display name -> hex
+    _digests: dict[Path, str] = field(default_factory=dict, repr=False)
 
-    def content_hash(self, extra: bytes = b"") -> str:
-        digest = hashlib.sha256()
-        seen: set[Path] = set()
-        for table in self.tables:
-            if table.path in seen:
-                continue
-            seen.add(table.path)
-            digest.update(table.display_name.encode("utf-8", "replace") + b"\0")
-            with table.path.open("rb") as handle:
+    def file_digest(self, path: Path) -> str:
+        """SHA-256 of one file, read once per load (the loader stores it per file)."""
+        if path not in self._digests:
+            digest = hashlib.sha256()
+            with path.open("rb") as handle:
                 while chunk := handle.read(1 << 20):
                     digest.update(chunk)
+            self._digests[path] = digest.hexdigest()
+        return self._digests[path]
+
+    def content_hash(self, extra: bytes = b"") -> str:
+        """The whole submission: every file's name and digest, in order, plus `extra`."""
+        digest = hashlib.sha256()
+        for path, name in dict.fromkeys((t.path, t.display_name) for t in self.tables):
+            digest.update(name.encode("utf-8", "replace") + b"\0")
+            digest.update(self.file_digest(path).encode())
         digest.update(extra)
         return digest.hexdigest()
 
@@ -163,9 +169,14 @@ def find_tables(path: Path, model: Model, template: str | None = None) -> Submis
             )
     else:
         sub.tables = _tables_of_file(path, model, template, sub)
-    order = {name: i for i, name in enumerate(model.load_order)}
-    sub.tables.sort(key=lambda t: (order.get(t.template or "", len(order)), t.label))
+    sort_tables(sub.tables, model)
     return sub
+
+
+def sort_tables(tables: list[Table], model: Model) -> None:
+    """In the model's load order, so that a reference meets what it names first."""
+    order = {name: i for i, name in enumerate(model.load_order)}
+    tables.sort(key=lambda t: (order.get(t.template or "", len(order)), t.label))
 
 
 def submission_folders(path: Path, model: Model) -> list[Path]:

@@ -16,7 +16,6 @@ from sqlalchemy import Connection, func, select, update
 from turquesa.storage.tables import (
     agencies,
     identifiers,
-    network_members,
     networks,
     records,
     source_files,
@@ -142,14 +141,6 @@ def status_summary(conn: Connection) -> list[dict[str, Any]]:
     return list(per_agency.values())
 
 
-def network_members_of(conn: Connection, network: str) -> list[str]:
-    return list(
-        conn.execute(
-            select(network_members.c.agency).where(network_members.c.network == network)
-        ).scalars()
-    )
-
-
 def iter_current_records(
     conn: Connection, kinds: tuple[str, ...] | None = None, batch: int = 5000
 ) -> Iterator[dict[str, Any]]:
@@ -165,14 +156,4 @@ def iter_current_records(
         query = query.where(records.c.kind.in_(kinds))
     result = conn.execution_options(yield_per=batch).execute(query)
     for row in result.mappings():
-        yield dict(row)
-
-
-def iter_identifiers(conn: Connection, agency: str | None = None) -> Iterator[dict[str, Any]]:
-    query = select(identifiers).order_by(
-        identifiers.c.agency, identifiers.c.owner_record_id, identifiers.c.id
-    )
-    if agency:
-        query = query.where(identifiers.c.agency == agency)
-    for row in conn.execution_options(yield_per=5000).execute(query).mappings():
         yield dict(row)
