@@ -20,7 +20,4 @@ def test_model_reference_is_up_to_date() -> None:
 def test_readme_opens_with_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     first_block = readme.split("```", 2)[1]
-    assert [line.strip() for line in first_block.strip().splitlines()[1:]] == [
-        "make demo",
-        "make test",
-    ] or [line.strip() for line in first_block.strip().splitlines()] == ["make demo", "make test"]
+    assert first_block.split() == ["make", "demo", "make", "test"]
