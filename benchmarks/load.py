@@ -37,8 +37,11 @@ def synthesise(persons: int, seed: int) -> Path:
     started = time.perf_counter()
     summary = generate(out, seed=seed, persons=persons)
     total = sum(summary.records.values())
-    print(f"  synthesised {persons:,} persons ({total:,} rows) in "
-          f"{time.perf_counter() - started:.1f} s", flush=True)
+    print(
+        f"  synthesised {persons:,} persons ({total:,} rows) in "
+        f"{time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
     return out
 
 
@@ -62,7 +65,9 @@ def measure(url: str, data: Path) -> dict[str, float]:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.load", "--child", url, str(data)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -102,8 +107,10 @@ def main() -> None:
         print(json.dumps(load_all(args.child[0], Path(args.child[1]))))
         return
     work = Path(tempfile.mkdtemp(prefix="turquesa-bench-"))
-    print(f"load benchmark on {os.cpu_count()} cores (targets for 1,000,000 persons: "
-          "SQLite < 180 s, PostgreSQL < 300 s, peak < 2 GB)")
+    print(
+        f"load benchmark on {os.cpu_count()} cores (targets for 1,000,000 persons: "
+        "SQLite < 180 s, PostgreSQL < 300 s, peak < 2 GB)"
+    )
     try:
         for size in args.sizes:
             print(f"{size:,} persons", flush=True)
@@ -118,9 +125,12 @@ def main() -> None:
                 finally:
                     drop(url)
                 rate = m["records"] / m["seconds"]
-                print(f"  {backend:<9} {m['seconds']:7.1f} s wall  {m['cpu_seconds']:7.1f} s cpu  "
-                      f"peak {m['peak_mb']:6.0f} MB  {m['records']:,} records  "
-                      f"{rate:,.0f} records/s", flush=True)
+                print(
+                    f"  {backend:<9} {m['seconds']:7.1f} s wall  {m['cpu_seconds']:7.1f} s cpu  "
+                    f"peak {m['peak_mb']:6.0f} MB  {m['records']:,} records  "
+                    f"{rate:,.0f} records/s",
+                    flush=True,
+                )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -245,3 +245,57 @@ CLEANERS: dict[str, Cleaner] = {
     ),
     "platform": lambda s, t, c, m: clean_platform(t),
 }
+
+#: Types whose cells are nearly all different (record ids) or long free text: cleaning
+#: them again costs less than remembering them.
+_NOT_CACHED = frozenset({"id", "case_ref", "record_ref", "record_ref_list", "longtext"})
+_CACHE_LIMIT = 200_000
+
+
+class ValueCache:
+    """Each distinct cell text of a column type is cleaned once per agency and load.
+
+    A million persons' submissions hold a few thousand distinct dates, countries and
+    list values, and many repeated phone numbers, so most cells are a dictionary
+    lookup. The cleaners are pure, so a remembered value (or the reason a value was
+    refused) is exactly what cleaning again would give. Lists are copied out, so no
+    record shares a list with another. Bounded: it empties itself when full, so memory
+    stays flat on a long load.
+    """
+
+    __slots__ = ("_values", "ctx")
+
+    def __init__(self, ctx: CleanContext) -> None:
+        self.ctx = ctx
+        self._values: dict[tuple[Any, ...], tuple[bool, Any]] = {}
+
+    def clean(self, spec: FieldSpec, field_type: str, text: str, model: Model) -> Any:
+        if field_type in _NOT_CACHED:
+            return CLEANERS[field_type](spec, text, self.ctx, model)
+        key = (field_type, spec.vocabulary, spec.min, spec.max, text)
+        found = self._values.get(key)
+        if found is None:
+            try:
+                found = (True, CLEANERS[field_type](spec, text, self.ctx, model))
+            except InvalidValue as exc:
+                found = (False, exc.message)
+            if len(self._values) >= _CACHE_LIMIT:
+                self._values.clear()
+            self._values[key] = found
+        ok, value = found
+        if not ok:
+            raise InvalidValue(value)
+        return list(value) if isinstance(value, list) else value
+
+
+_caches: dict[CleanContext, ValueCache] = {}
+
+
+def value_cache(ctx: CleanContext) -> ValueCache:
+    """The cache for one agency's context (one per process; workers each keep theirs)."""
+    cache = _caches.get(ctx)
+    if cache is None:
+        if len(_caches) > 64:
+            _caches.clear()
+        cache = _caches[ctx] = ValueCache(ctx)
+    return cache

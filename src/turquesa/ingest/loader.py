@@ -23,7 +23,7 @@ from turquesa.ingest.agency import resolve_agency
 from turquesa.ingest.checks import ANY_KIND, SubmissionState, cross_row_errors
 from turquesa.ingest.fields import CleanContext
 from turquesa.ingest.mapping import Mapping
-from turquesa.ingest.parallel import Cleaner
+from turquesa.ingest.parallel import Cleaner, fewer_collections
 from turquesa.ingest.readers import Table, read_rows
 from turquesa.ingest.report import ERROR, NOTE, LoadReport
 from turquesa.ingest.rows import CleanRow, identifier_values, plan_columns, record_values
@@ -83,18 +83,19 @@ def ingest(
                 return report
             cleaner = Cleaner(jobs)
             try:
-                _load(
-                    conn,
-                    sub,
-                    info,
-                    report,
-                    model,
-                    mapping,
-                    skip_bad_rows,
-                    loaded_by or getpass.getuser(),
-                    progress,
-                    cleaner,
-                )
+                with fewer_collections():
+                    _load(
+                        conn,
+                        sub,
+                        info,
+                        report,
+                        model,
+                        mapping,
+                        skip_bad_rows,
+                        loaded_by or getpass.getuser(),
+                        progress,
+                        cleaner,
+                    )
             finally:
                 cleaner.close()
     except _Refused:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 from turquesa.errors import InvalidValue
-from turquesa.ingest.fields import CLEANERS, MAX_CELL_BYTES, CleanContext
+from turquesa.ingest.fields import MAX_CELL_BYTES, CleanContext, value_cache
 from turquesa.model import FieldSpec, Model, Template
 from turquesa.normalise import (
     name_key,
@@ -40,6 +41,9 @@ class IdentifierValue:
     valid: bool = True
     owner: str | None = None  # identifiers.csv rows name their owner
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (IdentifierValue, _identifier_fields(self))
+
 
 @dataclass(slots=True)
 class CleanRow:
@@ -62,6 +66,16 @@ class CleanRow:
     id_derived: bool = False  # the id was made from the row's content (links.csv)
     data_json: str = ""  # `data` and `raw` serialised where the row was cleaned (a worker)
     raw_json: str = ""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Cleaned rows travel back from the worker processes by the million: as one
+        # plain tuple each, pickle's C code does the work (slotted dataclasses
+        # otherwise pickle through Python-level state dicts, three times slower).
+        return (CleanRow, _clean_row_fields(self))
+
+
+_identifier_fields = attrgetter(*(f.name for f in fields(IdentifierValue)))
+_clean_row_fields = attrgetter(*(f.name for f in fields(CleanRow)))
 
 
 @dataclass(frozen=True)
@@ -223,7 +237,7 @@ def clean_row(
         cells = cells + [""] * (plan.width - len(cells))
     raw = out.raw
     data: dict[str, Any] = {}
-    cleaners = CLEANERS
+    clean = value_cache(ctx).clean
     for index, name, field_type, spec, required in plan.steps:
         text = cells[index]
         if problem_at and index in problem_at:
@@ -240,7 +254,7 @@ def clean_row(
         if field_type is None:
             continue
         try:
-            data[name] = cleaners[field_type](spec, text, ctx, model)
+            data[name] = clean(spec, field_type, text, model)
         except InvalidValue as exc:
             errors.append((name, text, exc.message))
     extras = {name: cells[i] for i, name in plan.extra if cells[i] and not cells[i].isspace()}

@@ -34,6 +34,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
+    # 64 MB of page cache instead of 2 MB: index pages of a million-row load stay in
+    # memory instead of being read back from the file for every insert.
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 
