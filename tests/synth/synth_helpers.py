@@ -17,5 +17,11 @@ def rows(folder: Path, agency: str, kind: str) -> Iterator[dict[str, str]]:
             yield {k.lower(): v for k, v in row.items()}
 
 
+def truth(folder: Path, name: str) -> list[dict[str, str]]:
+    """Rows of one truth file (always UTF-8 with commas)."""
+    with open(folder / "truth" / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
 def agencies_in(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name != "truth")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import filecmp
 import importlib
 from collections import defaultdict
@@ -14,14 +13,9 @@ import pytest
 from turquesa.synth import generate
 from turquesa.synth.agencies import BY_CODE
 
-from .synth_helpers import agencies_in, rows
+from .synth_helpers import agencies_in, rows, truth
 
 KINDS_WITH_IDS = ("persons", "organizations", "events", "movements", "links")
-
-
-def _truth(folder: Path, name: str) -> list[dict[str, str]]:
-    with open(folder / "truth" / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def test_record_ids_unique_and_references_resolve(dataset: Path) -> None:
@@ -59,7 +53,7 @@ def test_record_ids_unique_and_references_resolve(dataset: Path) -> None:
 
 
 def test_phones_are_valid(dataset: Path) -> None:
-    people = _truth(dataset, "people.csv")
+    people = truth(dataset, "people.csv")
     canonical = [p for row in people for p in row["phones"].split(";") if p]
     assert len(canonical) > 500
     for p in canonical:
@@ -79,42 +73,42 @@ def test_phones_are_valid(dataset: Path) -> None:
 
 
 def test_truth_covers_every_person_record(dataset: Path) -> None:
-    truth = {(r["agency"], r["record_id"]): r for r in _truth(dataset, "persons.csv")}
+    by_record = {(r["agency"], r["record_id"]): r for r in truth(dataset, "persons.csv")}
     seen = 0
     for code in agencies_in(dataset):
         for row in rows(dataset, code, "persons"):
-            t = truth[(code, row["record_id"])]
+            t = by_record[(code, row["record_id"])]
             assert t["role"] == row["role"]
             if row["role"] in ("victim", "smuggled_migrant"):
                 assert t["true_group_id"] == ""
             seen += 1
-    assert seen == len(truth)
-    people = {r["true_person_id"] for r in _truth(dataset, "people.csv")}
-    assert {t["true_person_id"] for t in truth.values()} == people
+    assert seen == len(by_record)
+    people = {r["true_person_id"] for r in truth(dataset, "people.csv")}
+    assert {t["true_person_id"] for t in by_record.values()} == people
     assert len(people) == 2000
 
 
 def test_people_appear_in_several_agencies_and_roles(dataset: Path) -> None:
     agencies: dict[str, set[str]] = defaultdict(set)
     roles: dict[str, set[str]] = defaultdict(set)
-    for r in _truth(dataset, "persons.csv"):
+    for r in truth(dataset, "persons.csv"):
         agencies[r["true_person_id"]].add(r["agency"])
         roles[r["true_person_id"]].add(r["role"])
     multi = sum(1 for a in agencies.values() if len(a) >= 2)
     assert multi > 100
     assert any({"victim", "suspect"} <= r for r in roles.values()) or True  # not in every seed
-    groups = _truth(dataset, "groups.csv")
+    groups = truth(dataset, "groups.csv")
     assert len(groups) >= 6
     assert any(g["associates"] for g in groups)
     members = {m.split(":")[0] for g in groups for m in g["members"].split(";")}
-    with_group = {r["true_person_id"] for r in _truth(dataset, "persons.csv") if r["true_group_id"]}
+    with_group = {r["true_person_id"] for r in truth(dataset, "persons.csv") if r["true_group_id"]}
     assert with_group <= members | {
         a.split(":")[0] for g in groups for a in g["associates"].split(";") if a
     }
 
 
 def test_flows_count_the_movement_records(dataset: Path) -> None:
-    flows = _truth(dataset, "flows.csv")
+    flows = truth(dataset, "flows.csv")
     written = sum(1 for c in agencies_in(dataset) for _ in rows(dataset, c, "movements"))
     assert sum(int(f["legs"]) for f in flows if len(f["period"]) == 7) == written
     assert sum(int(f["legs"]) for f in flows if len(f["period"]) == 4) == written

@@ -50,9 +50,9 @@ def root(
 
 
 def _register() -> None:
-    from turquesa.cli import demo, export, ingest, init, model, status, synth
+    from turquesa.cli import demo, export, ingest, init, model, resolve, status, synth
 
-    for module in (init, ingest, synth, status, export, model, demo):
+    for module in (init, ingest, synth, status, resolve, export, model, demo):
         module.register(app)
 
 

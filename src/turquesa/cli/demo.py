@@ -17,8 +17,10 @@ from sqlalchemy import Engine
 from turquesa.cli.context import AppState
 from turquesa.cli.ingest import show_report
 from turquesa.cli.output import print_table
+from turquesa.cli.resolve import show_resolution
 from turquesa.cli.status import TABLE_COLUMNS, TABLE_HEADERS, status_rows, with_total
 from turquesa.ingest.loader import ingest
+from turquesa.resolve.run import resolve
 from turquesa.synth import generate
 
 
@@ -65,7 +67,18 @@ def step_summary(demo: DemoContext) -> None:
     )
 
 
-STEPS: list[Callable[[DemoContext], None]] = [step_synthesise, step_ingest, step_summary]
+def step_resolve(demo: DemoContext) -> None:
+    demo.console.print("[bold]4. Who is who across agencies[/bold]")
+    report = resolve(demo.engine, run_by="demo")
+    show_resolution(report, demo.console)
+
+
+STEPS: list[Callable[[DemoContext], None]] = [
+    step_synthesise,
+    step_ingest,
+    step_summary,
+    step_resolve,
+]
 
 
 def demo(

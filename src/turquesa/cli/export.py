@@ -90,22 +90,29 @@ def export_entities(
 ) -> None:
     """One row per person or organization record with the entity it belongs to.
 
-    Until entity resolution has run, every record stands alone: its own entity, with an
-    empty match_probability.
+    The entity comes from the last `turquesa resolve`; a record loaded since (or before
+    any run) stands alone: its own entity, with an empty match_probability.
     """
     state: AppState = ctx.obj
     if fmt is Format.ftm:
         raise typer.BadParameter("entities export as csv or jsonl", param_hint="--format")
-    rows = (
-        {
+    with state.engine().connect() as conn:
+        resolved = store.entity_memberships(conn)
+
+    def row(r: dict[str, Any]) -> dict[str, Any]:
+        entity_id, probability = resolved.get(
+            (r["agency"], r["record_id"], r["kind"]),
+            (standalone_entity_id(r["agency"], r["record_id"]), None),
+        )
+        return {
             "agency": r["agency"],
             "record_id": r["record_id"],
             "kind": r["kind"],
-            "entity_id": standalone_entity_id(r["agency"], r["record_id"]),
-            "match_probability": None,
+            "entity_id": entity_id,
+            "match_probability": None if probability is None else round(probability, 6),
         }
-        for r in _records(state, RESOLVED_KINDS, victim_identity=False)
-    )
+
+    rows = (row(r) for r in _records(state, RESOLVED_KINDS, victim_identity=False))
     with open_output(output) as out:
         if fmt is Format.csv:
             write_csv(rows, ENTITY_COLUMNS, out)

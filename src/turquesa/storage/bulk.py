@@ -96,7 +96,7 @@ def json_text(value: Any) -> str:
 
 def write_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert `rows` (dicts keyed by column name, primary key left out) in one go."""
-    columns = [c for c in table.columns if not (c.primary_key and c.autoincrement)]
+    columns = [c for c in table.columns if not (c.primary_key and c.autoincrement is True)]
     names = [c.name for c in columns]
     for name in (c.name for c in columns if isinstance(c.type, JSON)):
         for row in rows:

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, func, select, update
 
 from turquesa.storage.tables import (
     agencies,
+    entity_members,
     identifiers,
     networks,
     records,
@@ -157,3 +158,15 @@ def iter_current_records(
     result = conn.execution_options(yield_per=batch).execute(query)
     for row in result.mappings():
         yield dict(row)
+
+
+def entity_memberships(conn: Connection) -> dict[tuple[str, str, str], tuple[str, float | None]]:
+    """(agency, record_id, kind) -> (entity id, match probability) of the last run."""
+    query = select(
+        entity_members.c.agency,
+        entity_members.c.record_id,
+        entity_members.c.kind,
+        entity_members.c.entity_id,
+        entity_members.c.match_probability,
+    )
+    return {(a, r, k): (e, p) for a, r, k, e, p in conn.execute(query)}

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -148,3 +149,77 @@ rejected_rows = Table(
     Column("value", Text, nullable=True),
     Column("reason", Text, nullable=False),
 )
+
+# --- entity resolution ---------------------------------------------------------------
+# Who is who: each run stores the clusters it found as `entity_members` (one row per
+# person or organization record), the entities themselves, the pairs worth keeping
+# (accepted, or in the band an analyst should review) and the model it used. The
+# analysts' decisions live apart, in `match_decisions`, and outlive every run.
+
+resolution_runs = Table(
+    "resolution_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True), nullable=True),
+    Column("engine", String(20), nullable=False),
+    Column("run_by", Text, nullable=False),
+    Column("model", JSON, nullable=True),
+    Column("report", JSON, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("label", Text, nullable=True),
+    Column("records", Integer, nullable=False),
+    Column("agencies", Text, nullable=False),  # ;-separated codes
+    Column("countries", Text, nullable=False),  # ;-separated ISO codes of those agencies
+    Column("run_id", Integer, ForeignKey("resolution_runs.id"), nullable=False),
+)
+Index("ix_entities_kind", entities.c.kind)
+
+entity_members = Table(
+    "entity_members",
+    metadata,
+    Column("agency", String(40), primary_key=True),
+    Column("record_id", String(200), primary_key=True),
+    Column("kind", String(20), primary_key=True),
+    Column("entity_id", String(40), nullable=False),
+    Column("match_probability", Float, nullable=True),
+    Column("method", String(20), nullable=False),  # alone | model | document | analyst | name
+    Column("run_id", Integer, ForeignKey("resolution_runs.id"), nullable=False),
+)
+Index("ix_entity_members_entity", entity_members.c.entity_id)
+
+match_pairs = Table(
+    "match_pairs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("resolution_runs.id"), nullable=False),
+    Column("left_key", String(250), nullable=False),  # AGENCY/record_id
+    Column("right_key", String(250), nullable=False),
+    Column("probability", Float, nullable=False),
+    Column("weight", Float, nullable=False),
+    Column("status", String(12), nullable=False),  # accepted | review | refused
+    Column("reason", Text, nullable=True),  # why a likely pair was refused
+    Column("priority", Float, nullable=False),  # review order: larger first
+)
+Index("ix_match_pairs_run_status", match_pairs.c.run_id, match_pairs.c.status)
+
+match_decisions = Table(
+    "match_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("left_key", String(250), nullable=False),
+    Column("right_key", String(250), nullable=False),
+    Column("decision", String(10), nullable=False),  # same | different
+    Column("decided_by", Text, nullable=False),
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+    Column("note", Text, nullable=True),
+    Column("undone_by", Text, nullable=True),
+    Column("undone_at", DateTime(timezone=True), nullable=True),
+)
+Index("ix_match_decisions_pair", match_decisions.c.left_key, match_decisions.c.right_key)

@@ -9,13 +9,41 @@ is tested on data that is as messy as the real thing, not cleaner.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Literal
+
+NoiseKind = Literal[
+    "typo",
+    "one_surname",
+    "order_swapped",
+    "accents_dropped",
+    "alias_only",
+    "phone_format",
+    "day_month_swapped",
+    "missing_field",
+    "nickname",
+    "transliteration",
+    "middle_name_dropped",
+    "age_only",
+    "birth_year_off",
+    "document_format",
+    "alias_in_name",
+]
+"""The name of one NoiseConfig rate, as truth/persons.csv lists the noise of a record.
+
+Spelled out rather than derived from the fields so that a misspelt kind in the renderer
+is a type error; a test checks that it lists exactly the fields of NoiseConfig.
+"""
 
 
 @dataclass(frozen=True)
 class NoiseConfig:
-    """Probability of each kind of error, per record copy (0 turns it off)."""
+    """Probability of each kind of error, per record copy (0 turns it off).
+
+    The field names are also the kinds listed, per record, in the ``noise`` column of
+    truth/persons.csv (only the kinds that changed that copy).
+    """
 
     typo: float = 0.08
     """One character edit (substitution, deletion, transposition, doubling) in a name."""
@@ -56,6 +84,10 @@ class NoiseConfig:
     def zero(cls) -> NoiseConfig:
         """No errors at all: every copy as the agency's habits write it."""
         return cls(**{k: 0.0 for k in asdict(cls())})
+
+
+NOISE_KINDS: frozenset[str] = frozenset(f.name for f in fields(NoiseConfig))
+"""Every kind of noise, one per NoiseConfig rate."""
 
 
 @dataclass(frozen=True)

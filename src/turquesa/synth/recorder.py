@@ -2,8 +2,9 @@
 
 A Recorder wraps the agency's writer and renderer: it opens cases, writes a person once
 per case (the same true person gets a new record in each case, as in real systems),
-writes the truth row for every person record, and turns legs and events into rows in
-the agency's formats. References it writes always point at records of the same agency.
+writes the truth row for every person record (with the kinds of noise that changed that
+copy, its identifier rows included), and turns legs and events into rows in the agency's
+formats. References it writes always point at records of the same agency.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from . import text
 from .agencies import Agency
-from .config import NoiseConfig
+from .config import NoiseConfig, NoiseKind
 from .corridors import pick
 from .journeys import ISO, Leg
 from .noise import Renderer
@@ -36,6 +37,7 @@ _STREET = {
     "en": "{n} {w} Street",
 }
 _WORDS = ("Bolívar", "Sucre", "Miranda", "Libertad", "Central", "Martí", "Progreso", "Esperanza")
+_WITH_ADDRESS = ("suspect", "facilitator", "victim")
 
 
 class Case:
@@ -115,24 +117,18 @@ class Recorder:
         rid = self.w.new_id("persons")
         case.recs[key] = rid
         case.n += 1
-        r, miss = self.r, self.noise.missing_field
-        given, surnames, full, aliases = r.names(tp, rng)
-        birth, age = r.birth(tp, rng, year)
-        dtype, dnum, dcountry = r.document(tp, rng)
-        phones, emails, handles, extra = r.contacts(tp, rng)
+        r = self.r
+        applied: set[NoiseKind] = set()
+        given, surnames, full, aliases = r.names(tp, rng, applied)
+        birth, age = r.birth(tp, rng, year, applied)
+        dtype, dnum, dcountry = r.document(tp, rng, applied)
+        phones, emails, handles, extra = r.contacts(tp, rng, applied)
         expl, method, control = ("", "", "")
         if victim is not None:
             expl, method, control = ";".join(victim[0]), victim[1], ";".join(victim[2])
-        address = city = residence = notes = ""
-        if role in ("suspect", "facilitator", "victim") and rng.random() > miss * 3:
-            address = _STREET[self.a.lang].format(
-                n=rng.randint(1, 120),
-                a=rng.randint(1, 90),
-                b=rng.randint(1, 99),
-                w=_WORDS[rng.randrange(8)],
-            )
-            city = r.case(tp.city) if tp.city else ""
-        if rng.random() >= miss:
+        address, city = self.address(tp, role, rng, applied)
+        residence = notes = ""
+        if r.kept(rng, applied):
             residence = r.country(tp.country)
         if rng.random() < 0.12:
             notes = text.NOTE[self.a.lang][rng.randrange(5)]
@@ -150,17 +146,17 @@ class Recorder:
                 surnames,
                 full,
                 aliases,
-                "" if rng.random() < miss else tp.sex,
+                tp.sex if r.kept(rng, applied) else "",
                 birth,
                 age,
-                "" if rng.random() < miss else r.country(tp.nat),
+                r.country(tp.nat) if r.kept(rng, applied) else "",
                 dtype,
                 dnum,
                 dcountry,
                 phones,
                 emails,
                 handles,
-                r.case(address) if address else "",
+                address,
                 city,
                 residence,
                 notes,
@@ -169,8 +165,29 @@ class Recorder:
         )
         for kind, value, country, platform in extra:
             self.w.write("identifiers", [rid, kind, value, country, platform])
-        self.truth.record(self.a.code, rid, tp, role, gid)
+        self.truth.record(self.a.code, rid, tp, role, gid, applied)
         return rid
+
+    def address(
+        self, tp: TruePerson, role: str, rng: random.Random, applied: set[NoiseKind]
+    ) -> tuple[str, str]:
+        """(address, city) as written: taken down for suspects, facilitators and victims only.
+
+        The street is made up per copy (the truth has no address), so leaving it out, at
+        three times the missing_field rate, is noted as missing_field like any other field.
+        """
+        if role not in _WITH_ADDRESS:
+            return "", ""
+        if rng.random() <= self.noise.missing_field * 3:
+            applied.add("missing_field")
+            return "", ""
+        street = _STREET[self.a.lang].format(
+            n=rng.randint(1, 120),
+            a=rng.randint(1, 90),
+            b=rng.randint(1, 99),
+            w=_WORDS[rng.randrange(8)],
+        )
+        return self.r.case(street), self.r.case(tp.city) if tp.city else ""
 
     # -- other records ----------------------------------------------------------------------
     def org(

@@ -2,10 +2,13 @@
 
 Written alongside the submissions so that entity resolution, group detection and route
 analysis can be scored. ``persons.csv`` links every person record to its true person and
-(for suspect and facilitator records only) its true group; ``groups.csv`` lists members
-with their roles and the outsiders the group deals with; ``flows.csv`` counts the movement
-records written and the distinct true persons in them by period and country pair;
-``people.csv`` holds the true identities; ``noise.json`` the seed and rates used.
+(for suspect and facilitator records only) its true group; its last column, ``noise``,
+lists the kinds of noise that changed that copy (NoiseConfig field names, sorted and
+``;``-separated, empty for a clean copy) so that recall can be reported per kind.
+``groups.csv`` lists members with their roles and the outsiders the group deals with;
+``flows.csv`` counts the movement records written and the distinct true persons in them
+by period and country pair; ``people.csv`` holds the true identities; ``noise.json`` the
+seed and rates used.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import NoiseConfig
+from .config import NoiseConfig, NoiseKind
 from .phones import e164
 
 if TYPE_CHECKING:
@@ -36,7 +40,9 @@ class Truth:
         self.records, self.groups, self.people = (
             csv.writer(f, lineterminator="\n") for f in self._f
         )
-        self.records.writerow(["agency", "record_id", "true_person_id", "role", "true_group_id"])
+        self.records.writerow(
+            ["agency", "record_id", "true_person_id", "role", "true_group_id", "noise"]
+        )
         self.groups.writerow(
             [
                 "group_id",
@@ -68,8 +74,17 @@ class Truth:
         self.movers: Counter[tuple[str, str, str]] = Counter()
         self._batch: dict[tuple[str, str, str], set[int]] = {}
 
-    def record(self, agency: str, record_id: str, tp: TruePerson, role: str, gid: str) -> None:
-        self.records.writerow([agency, record_id, tp.tid, role, gid])
+    def record(
+        self,
+        agency: str,
+        record_id: str,
+        tp: TruePerson,
+        role: str,
+        gid: str,
+        noise: Iterable[NoiseKind],
+    ) -> None:
+        """One person record; ``noise`` sorted so that the bytes never depend on set order."""
+        self.records.writerow([agency, record_id, tp.tid, role, gid, ";".join(sorted(noise))])
 
     def person(self, tp: TruePerson, kind: str) -> None:
         doc = f"{tp.doc[0]}:{tp.doc[2]}:{tp.doc[1]}" if tp.doc else ""

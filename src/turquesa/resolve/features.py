@@ -1,0 +1,148 @@
+"""What entity resolution compares about a person record, derived from its cleaned data.
+
+The normalisers already folded accents, split given names from surnames and dropped
+particles (`name_keys`); here each record gets the columns the comparisons and the
+blocking rules read: the first given name and all of them, each surname alone and all
+of them in a fixed order (so "Pérez Gómez" meets "Gómez Pérez" and "Pérez"), a
+phonetic code per name token (Metaphone: Mohammed, Muhammad and Mohamed share one,
+as do Xiomara and Chiomara), birth date parts (a year alone still compares), and the
+identifiers the record carries as sets of normalised keys.
+
+Pure: a dict in, a dict out, so the same features feed DuckDB, Spark and the tests.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+import jellyfish
+
+from turquesa.resolve.nicknames import expand
+
+#: The columns of the feature table, in order, with their DuckDB types.
+COLUMNS: dict[str, str] = {
+    "unique_id": "VARCHAR",
+    "agency": "VARCHAR",
+    "record_id": "VARCHAR",
+    "role": "VARCHAR",
+    "given1": "VARCHAR",
+    "given_all": "VARCHAR",
+    "given_tokens": "VARCHAR[]",
+    "given_codes": "VARCHAR[]",
+    "given_expanded": "VARCHAR[]",
+    "surname1": "VARCHAR",
+    "surname2": "VARCHAR",
+    "surnames_sorted": "VARCHAR",
+    "surname_tokens": "VARCHAR[]",
+    "surname_codes": "VARCHAR[]",
+    "name_codes": "VARCHAR[]",
+    "name_signature": "VARCHAR",
+    "given1_code": "VARCHAR",
+    "surname1_code": "VARCHAR",
+    "aliases": "VARCHAR[]",
+    "birth_date": "VARCHAR",
+    "birth_year": "INTEGER",
+    "birth_month": "INTEGER",
+    "birth_day": "INTEGER",
+    "sex": "VARCHAR",
+    "nationalities": "VARCHAR[]",
+    "documents": "VARCHAR[]",
+    "document_numbers": "VARCHAR[]",
+    "document1": "VARCHAR",
+    "document_slots": "VARCHAR[]",
+    "contacts": "VARCHAR[]",
+}
+
+
+def record_key(agency: str, record_id: str) -> str:
+    """One string naming a record across agencies (agency codes hold no '/')."""
+    return f"{agency}/{record_id}"
+
+
+@functools.lru_cache(maxsize=200_000)
+def phonetic(token: str) -> str:
+    """Metaphone of one folded name token; the token itself when it has no letters."""
+    return jellyfish.metaphone(token) or token
+
+
+def _tokens(parts: Iterable[str]) -> list[str]:
+    return [t for part in parts for t in part.split() if t]
+
+
+def _codes(tokens: list[str]) -> list[str]:
+    return sorted({phonetic(t) for t in tokens})
+
+
+def _birth(text: str | None) -> tuple[str | None, int | None, int | None, int | None]:
+    if not text:
+        return None, None, None, None
+    parts = text.split("-")
+    numbers = [int(p) for p in parts if p.isdigit()]
+    year = numbers[0] if numbers else None
+    month = numbers[1] if len(numbers) > 1 else None
+    day = numbers[2] if len(numbers) > 2 else None
+    return text, year, month, day
+
+
+def person_features(
+    agency: str,
+    record_id: str,
+    role: str | None,
+    data: dict[str, Any],
+    contacts: list[str] = (),  # type: ignore[assignment]
+    extra_documents: list[dict[str, str]] = (),  # type: ignore[assignment]
+) -> dict[str, Any]:
+    """The feature row of one person record. `contacts` are its normalised contact
+    keys ("phone:+57...", "email:...", "handle:whatsapp:..."); `extra_documents` those
+    an identifiers.csv row attached to it, beside the one on the person's own row."""
+    keys = data.get("name_keys") or {}
+    given = list(keys.get("given") or ())
+    surnames = list(keys.get("surnames") or ())
+    surname_tokens = _tokens(surnames)
+    documents, numbers, slots = set(), set(), set()
+    for document in [data.get("document") or {}, *extra_documents]:
+        if not document.get("number"):
+            continue
+        kind, country = document.get("type") or "other", document.get("country")
+        documents.add(f"{kind}:{country or '?'}:{document['number']}")
+        numbers.add(document["number"])
+        if country:
+            slots.add(f"{kind}:{country}")
+    birth, year, month, day = _birth(data.get("birth_date"))
+    given_codes = _codes(given)
+    surname_codes = _codes(surname_tokens)
+    name_codes = sorted(set(given_codes) | set(surname_codes))
+    return {
+        "unique_id": record_key(agency, record_id),
+        "agency": agency,
+        "record_id": record_id,
+        "role": role,
+        "given1": given[0] if given else None,
+        "given_all": " ".join(given) or None,
+        "given_tokens": given,
+        "given_codes": given_codes,
+        "given_expanded": sorted(set(expand(given))),
+        "surname1": surnames[0] if surnames else None,
+        "surname2": surnames[1] if len(surnames) > 1 else None,
+        "surnames_sorted": " ".join(sorted(surnames)) or None,
+        "surname_tokens": surname_tokens,
+        "surname_codes": surname_codes,
+        "name_codes": name_codes,
+        "name_signature": " ".join(name_codes) or None,
+        "given1_code": phonetic(given[0]) if given else None,
+        "surname1_code": phonetic(surname_tokens[0]) if surname_tokens else None,
+        "aliases": sorted(set(keys.get("aliases") or ())),
+        "birth_date": birth,
+        "birth_year": year,
+        "birth_month": month,
+        "birth_day": day,
+        "sex": data.get("sex") if data.get("sex") in ("M", "F") else None,
+        "nationalities": sorted(data.get("nationality") or ()),
+        "documents": sorted(documents),
+        "document_numbers": sorted(numbers),
+        "document1": min(numbers) if numbers else None,
+        "document_slots": sorted(slots),
+        "contacts": sorted(set(contacts)),
+    }

@@ -1,0 +1,484 @@
+"""One resolution run: score, cluster, name, store.
+
+Persons go through the Splink model and the clustering that refuses contradictions;
+organisations resolve on their folded name and country; identifiers (phones, e-mails,
+accounts, documents, vehicles, bank accounts) are entities of their own, keyed on their
+normalised value, so two people who share a phone stay two people linked through one
+phone. Analysts' decisions are applied on every run and win over the model. The run
+replaces the previous memberships in one transaction: a failed run leaves the last
+good one in place.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+
+from turquesa.normalise import name_key
+from turquesa.resolve.clusters import Edge, cluster, contradiction_between
+from turquesa.resolve.decisions import active_decisions
+from turquesa.resolve.features import record_key
+from turquesa.resolve.identities import assign_ids
+from turquesa.resolve.people import person_feature_rows
+from turquesa.resolve.splink_model import score_persons
+from turquesa.storage import store
+from turquesa.storage.bulk import write_rows
+from turquesa.storage.tables import (
+    agencies,
+    entities,
+    entity_members,
+    identifiers,
+    match_pairs,
+    records,
+    resolution_runs,
+)
+
+#: A pair the model scores at or above this is accepted (unless it contradicts); the
+#: figure that gave precision >= 0.99 with the best recall on the synthetic truth.
+ACCEPT_FROM = 0.9
+#: Pairs from here up to ACCEPT_FROM are uncertain: they go to the review queue.
+REVIEW_FROM = 0.3
+IDENTIFIER_PREFIX = {
+    "phone": "PH",
+    "email": "EM",
+    "handle": "AC",
+    "passport": "DOC",
+    "national_id": "DOC",
+    "residence_permit": "DOC",
+    "driving_licence": "DOC",
+    "other": "DOC",
+    "plate": "VH",
+    "vin": "VH",
+    "iban": "BA",
+    "bank_account": "BA",
+}
+
+Step = Callable[[str], None]
+
+
+@dataclass
+class ResolutionReport:
+    run_id: int = 0
+    engine: str = "duckdb"
+    person_records: int = 0
+    persons: int = 0
+    persons_in_several_records: int = 0
+    persons_across_countries: int = 0
+    organization_records: int = 0
+    organizations: int = 0
+    identifier_entities: int = 0
+    pairs_scored: int = 0
+    pairs_accepted: int = 0
+    pairs_to_review: int = 0
+    pairs_refused: int = 0
+    merged_by_document: int = 0
+    analyst_decisions: int = 0
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def resolve(
+    engine: Engine,
+    *,
+    run_by: str | None = None,
+    resolver: str = "duckdb",
+    accept_from: float = ACCEPT_FROM,
+    workdir: Path | None = None,
+    step: Step | None = None,
+) -> ResolutionReport:
+    """Resolve everything loaded; the report says how many records became how many
+    entities."""
+    started = time.perf_counter()
+    report = ResolutionReport(engine=resolver)
+    say = step or (lambda _msg: None)
+    clock = _Clock(report)
+    with engine.connect() as conn:
+        say("reading person records")
+        rows = {row["unique_id"]: row for row in person_feature_rows(conn)}
+        decisions = active_decisions(conn)
+        previous = _previous_members(conn)
+        country_of = dict(conn.execute(select(agencies.c.code, agencies.c.country)).all())
+        organizations = _organization_rows(conn)
+        identifier_rows = _identifier_rows(conn)
+    clock.lap("read")
+    report.person_records = len(rows)
+    report.analyst_decisions = len(decisions.same) + len(decisions.different)
+    say(f"scoring candidate pairs of {len(rows):,} person records ({resolver})")
+    scored = score_persons(rows.values(), engine=resolver, workdir=workdir)
+    report.pairs_scored = scored.candidate_pairs
+    clock.lap("score")
+    say("clustering")
+    document_edges = _document_edges(rows)
+    report.merged_by_document = len(document_edges)
+    edges = [Edge(a, b, 1.0, "analyst") for a, b in decisions.same]
+    edges += document_edges
+    edges += [
+        Edge(a, b, p, "model")
+        for a, b, p, _w in scored.pairs
+        if p >= accept_from and (min(a, b), max(a, b)) not in decisions.different
+    ]
+    clusters = cluster(rows, edges, decisions.different)
+    clock.lap("cluster")
+    person_ids = assign_ids(clusters.values(), previous.get("person", {}), "P")
+    org_clusters = _organization_clusters(organizations)
+    org_ids = assign_ids(org_clusters.values(), previous.get("organization", {}), "O")
+    say("storing entities")
+    with engine.begin() as conn:
+        run_id = conn.execute(
+            insert(resolution_runs).values(
+                started_at=store.utcnow(),
+                engine=resolver,
+                run_by=run_by or getpass.getuser(),
+                model=scored.model_json,
+                report={},
+            )
+        ).inserted_primary_key[0]
+        report.run_id = run_id
+        conn.execute(delete(entity_members))
+        conn.execute(delete(entities))
+        _store_people(conn, run_id, rows, clusters, person_ids, edges, country_of, report)
+        _store_organizations(conn, run_id, organizations, org_clusters, org_ids, country_of, report)
+        report.identifier_entities = _store_identifiers(conn, run_id, identifier_rows, country_of)
+        _store_pairs(conn, run_id, scored.pairs, rows, clusters, accept_from, country_of, report)
+        clock.lap("store")
+        report.seconds = round(time.perf_counter() - started, 2)
+        conn.execute(
+            update(resolution_runs)
+            .where(resolution_runs.c.id == run_id)
+            .values(finished_at=store.utcnow(), report=report.as_dict())
+        )
+    return report
+
+
+class _Clock:
+    def __init__(self, report: ResolutionReport) -> None:
+        self.report = report
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.report.timings[name] = round(now - self.last, 2)
+        self.last = now
+
+
+def _previous_members(conn: Connection) -> dict[str, dict[str, str]]:
+    previous: dict[str, dict[str, str]] = defaultdict(dict)
+    query = select(
+        entity_members.c.agency,
+        entity_members.c.record_id,
+        entity_members.c.kind,
+        entity_members.c.entity_id,
+    )
+    for agency, record_id, kind, entity_id in conn.execute(query):
+        previous[kind][record_key(agency, record_id)] = entity_id
+    return previous
+
+
+def _document_edges(rows: dict[str, dict[str, Any]]) -> list[Edge]:
+    """The same document (type, country, number) on two records: one person, unless the
+    records contradict each other (the clustering checks sex, birth and names)."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for uid, row in rows.items():
+        for document in row.get("documents") or ():
+            if document.split(":", 2)[1] != "?":
+                holders[document].append(uid)
+    edges = []
+    for members in holders.values():
+        if len(members) > 50:  # a placeholder number many records share: not evidence
+            continue
+        edges.extend(Edge(a, b, 1.0, "document") for a, b in combinations(sorted(members), 2))
+    return edges
+
+
+def _organization_rows(conn: Connection) -> dict[str, dict[str, Any]]:
+    query = select(records.c.agency, records.c.record_id, records.c.data, records.c.label).where(
+        records.c.kind == "organization", records.c.status == "current"
+    )
+    out = {}
+    for agency, record_id, data, label in conn.execute(query):
+        out[record_key(agency, record_id)] = {
+            "agency": agency,
+            "record_id": record_id,
+            "label": label or data.get("name"),
+            "key": name_key(data.get("name") or record_id),
+            "country": data.get("country"),
+        }
+    return out
+
+
+def _organization_clusters(rows: dict[str, dict[str, Any]]) -> dict[str, tuple[str, ...]]:
+    """Organisations are one when their folded names match and no country disagrees."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for uid, row in rows.items():
+        groups[row["key"], row["country"] or ""].append(uid)
+    by_name: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for (key, country), members in groups.items():
+        by_name[key].append((country, members))
+    clusters: dict[str, tuple[str, ...]] = {}
+    for variants in by_name.values():
+        countries = {c for c, _ in variants if c}
+        merged: list[list[str]] = []
+        if len(countries) <= 1:  # records without a country join the only one there is
+            merged.append([uid for _, members in variants for uid in members])
+        else:
+            merged.extend(members for _, members in variants)
+        for members in merged:
+            key = tuple(sorted(members))
+            for uid in key:
+                clusters[uid] = key
+    return clusters
+
+
+def _identifier_rows(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
+    """(kind, normalised value) -> the records carrying it, from current records only."""
+    current = (
+        select(records.c.agency, records.c.record_id)
+        .where(records.c.status == "current", records.c.kind.in_(("person", "organization")))
+        .subquery()
+    )
+    query = select(
+        identifiers.c.kind,
+        identifiers.c.value,
+        identifiers.c.platform,
+        identifiers.c.agency,
+        identifiers.c.owner_record_id,
+    ).join(
+        current,
+        (current.c.agency == identifiers.c.agency)
+        & (current.c.record_id == identifiers.c.owner_record_id),
+    )
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for kind, value, platform, agency, owner in conn.execute(query):
+        key = (kind, f"{platform}:{value}" if kind == "handle" and platform else value)
+        entry = found.setdefault(key, {"agencies": set(), "records": set()})
+        entry["agencies"].add(agency)
+        entry["records"].add((agency, owner))
+    return found
+
+
+def identifier_entity_id(kind: str, value: str) -> str:
+    """Deterministic: the same phone is the same entity in every run and database."""
+    prefix = IDENTIFIER_PREFIX.get(kind, "ID")
+    digest = hashlib.sha1(f"{kind}:{value}".encode()).hexdigest()[:16]
+    return f"{prefix}-{digest}"
+
+
+def _store_people(
+    conn: Connection,
+    run_id: int,
+    rows: dict[str, dict[str, Any]],
+    clusters: dict[str, tuple[str, ...]],
+    ids: dict[tuple[str, ...], str],
+    edges: list[Edge],
+    country_of: dict[str, str],
+    report: ResolutionReport,
+) -> None:
+    best: dict[str, tuple[float, str]] = {}
+    for edge in edges:
+        if edge.a in clusters and clusters[edge.a] == clusters.get(edge.b):
+            for uid in (edge.a, edge.b):
+                if edge.probability > best.get(uid, (-1.0, ""))[0]:
+                    best[uid] = (edge.probability, edge.method)
+    members = []
+    for uid, group in clusters.items():
+        row = rows[uid]
+        probability, method = best.get(uid, (None, "alone")) if len(group) > 1 else (None, "alone")
+        members.append(
+            {
+                "agency": row["agency"],
+                "record_id": row["record_id"],
+                "kind": "person",
+                "entity_id": ids[group],
+                "match_probability": probability,
+                "method": method,
+                "run_id": run_id,
+            }
+        )
+    _write(conn, entity_members, members)
+    entity_rows = []
+    for group, entity_id in ids.items():
+        row = _entity_row(
+            entity_id,
+            "person",
+            _person_label(rows, group),
+            len(group),
+            (rows[uid]["agency"] for uid in group),
+            country_of,
+            run_id,
+        )
+        entity_rows.append(row)
+        if len(group) > 1:
+            report.persons_in_several_records += 1
+        if ";" in row["countries"]:
+            report.persons_across_countries += 1
+    _write(conn, entities, entity_rows)
+    report.persons = len(entity_rows)
+
+
+def _person_label(rows: dict[str, dict[str, Any]], group: tuple[str, ...]) -> str | None:
+    """The fullest name among the records (most name tokens, then alphabetical)."""
+    names = []
+    for uid in group:
+        row = rows[uid]
+        given, surnames = row.get("given_all") or "", " ".join(row.get("surname_tokens") or ())
+        text = f"{given} {surnames}".strip() or ", ".join(row.get("aliases") or ())
+        if text:
+            names.append((-len(text.split()), text.title()))
+    return min(names)[1] if names else None
+
+
+def _store_organizations(
+    conn: Connection,
+    run_id: int,
+    rows: dict[str, dict[str, Any]],
+    clusters: dict[str, tuple[str, ...]],
+    ids: dict[tuple[str, ...], str],
+    country_of: dict[str, str],
+    report: ResolutionReport,
+) -> None:
+    _write(
+        conn,
+        entity_members,
+        [
+            {
+                "agency": rows[uid]["agency"],
+                "record_id": rows[uid]["record_id"],
+                "kind": "organization",
+                "entity_id": ids[group],
+                "match_probability": None,
+                "method": "name" if len(group) > 1 else "alone",
+                "run_id": run_id,
+            }
+            for uid, group in clusters.items()
+        ],
+    )
+    entity_rows = []
+    for group, entity_id in ids.items():
+        agency_codes = sorted({rows[uid]["agency"] for uid in group})
+        entity_rows.append(
+            {
+                "id": entity_id,
+                "kind": "organization",
+                "label": sorted(rows[uid]["label"] or "" for uid in group)[-1] or None,
+                "records": len(group),
+                "agencies": ";".join(agency_codes),
+                "countries": ";".join(sorted({country_of.get(a, "") for a in agency_codes} - {""})),
+                "run_id": run_id,
+            }
+        )
+    _write(conn, entities, entity_rows)
+    report.organization_records = len(rows)
+    report.organizations = len(entity_rows)
+
+
+def _store_identifiers(
+    conn: Connection,
+    run_id: int,
+    found: dict[tuple[str, str], dict[str, Any]],
+    country_of: dict[str, str],
+) -> int:
+    rows = []
+    for (kind, value), entry in found.items():
+        agency_codes = sorted(entry["agencies"])
+        rows.append(
+            {
+                "id": identifier_entity_id(kind, value),
+                "kind": kind,
+                "label": value,
+                "records": len(entry["records"]),
+                "agencies": ";".join(agency_codes),
+                "countries": ";".join(sorted({country_of.get(a, "") for a in agency_codes} - {""})),
+                "run_id": run_id,
+            }
+        )
+    _write(conn, entities, rows)
+    return len(rows)
+
+
+def _store_pairs(
+    conn: Connection,
+    run_id: int,
+    pairs: list[tuple[str, str, float, float]],
+    rows: dict[str, dict[str, Any]],
+    clusters: dict[str, tuple[str, ...]],
+    accept_from: float,
+    country_of: dict[str, str],
+    report: ResolutionReport,
+) -> None:
+    """Pairs worth keeping: accepted ones (for `explain`), uncertain ones (the review
+    queue, most consequential first), and likely ones the clustering refused."""
+    out = []
+    for a, b, probability, weight in pairs:
+        if probability < REVIEW_FROM:
+            continue
+        left, right = min(a, b), max(a, b)
+        same = clusters[left] == clusters[right]
+        reason = None
+        if same:
+            status = "accepted"
+        elif probability >= accept_from:
+            status = "refused"
+            reason = contradiction_between(rows, clusters[left], clusters[right])
+        else:
+            status = "review"
+        countries = {country_of.get(rows[k]["agency"]) for k in (left, right)}
+        # Joining larger clusters, and across a border, changes more of the picture.
+        priority = len(clusters[left]) + len(clusters[right]) + (5 if len(countries) > 1 else 0)
+        out.append(
+            {
+                "run_id": run_id,
+                "left_key": left,
+                "right_key": right,
+                "probability": probability,
+                "weight": weight,
+                "status": status,
+                "reason": reason,
+                "priority": float(priority),
+            }
+        )
+    _write(conn, match_pairs, out)
+    for row in out:
+        if row["status"] == "accepted":
+            report.pairs_accepted += 1
+        elif row["status"] == "review":
+            report.pairs_to_review += 1
+        else:
+            report.pairs_refused += 1
+
+
+def _entity_row(
+    entity_id: str,
+    kind: str,
+    label: str | None,
+    records_count: int,
+    agency_codes: Iterable[str],
+    country_of: dict[str, str],
+    run_id: int,
+) -> dict[str, Any]:
+    codes = sorted(set(agency_codes))
+    return {
+        "id": entity_id,
+        "kind": kind,
+        "label": label,
+        "records": records_count,
+        "agencies": ";".join(codes),
+        "countries": ";".join(sorted({country_of.get(a, "") for a in codes} - {""})),
+        "run_id": run_id,
+    }
+
+
+def _write(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), 20_000):
+        write_rows(conn, table, rows[start : start + 20_000])

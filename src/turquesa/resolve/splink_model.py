@@ -1,0 +1,134 @@
+"""Training the person model and scoring candidate pairs with Splink.
+
+The feature rows go to the engine as a JSON-lines file read by the engine itself
+(DuckDB's reader, or Spark's): no pandas copy of a million rows in between. The model
+is trained without labels: u from random pairs, the share of true matches from the
+document rule, m by expectation maximisation over two blocking sessions.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from turquesa.errors import UsageError
+from turquesa.resolve.features import COLUMNS
+from turquesa.resolve.settings import person_settings, training_rules
+
+log = logging.getLogger(__name__)
+
+#: Pairs scored below this are dropped at once: they never reach a cluster or a review.
+KEEP_FROM_PROBABILITY = 0.01
+
+
+@dataclass
+class ScoredPairs:
+    """The pairs the model scored, as rows of (left id, right id, probability, weight),
+    and the trained model as Splink's JSON settings (kept with the run for `explain`)."""
+
+    pairs: list[tuple[str, str, float, float]]
+    model_json: dict[str, Any]
+    candidate_pairs: int
+    records: int
+
+
+def write_features(rows: Iterable[dict[str, Any]], folder: Path) -> tuple[Path, int]:
+    """Features as JSON lines; empty lists become nulls (Splink's null levels)."""
+    path = folder / "persons.jsonl"
+    count = 0
+    with path.open("wb") as out:
+        for row in rows:
+            for key, value in row.items():
+                if isinstance(value, list) and not value:
+                    row[key] = None
+            out.write(orjson.dumps(row))
+            out.write(b"\n")
+            count += 1
+    return path, count
+
+
+def _duckdb_table(con: Any, path: Path) -> None:
+    columns = ", ".join(f"'{name}': '{kind}'" for name, kind in COLUMNS.items())
+    con.execute(
+        f"CREATE OR REPLACE TABLE persons AS SELECT * FROM read_json('{path}', "
+        f"format='newline_delimited', columns={{{columns}}})"
+    )
+
+
+def score_persons(
+    rows: Iterable[dict[str, Any]],
+    *,
+    engine: str = "duckdb",
+    model_json: dict[str, Any] | None = None,
+    workdir: Path | None = None,
+) -> ScoredPairs:
+    """Train (unless a trained model is given) and score every candidate pair."""
+    if engine != "duckdb":
+        raise UsageError(f"unknown resolution engine {engine!r}: use duckdb or spark")
+    import duckdb
+    from splink import DuckDBAPI, Linker
+
+    logging.getLogger("splink").setLevel(logging.ERROR)  # its training chatter is for notebooks
+    with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-resolve-") as tmp:
+        path, count = write_features(rows, Path(tmp))
+        con = duckdb.connect()
+        try:
+            _duckdb_table(con, path)
+            api = DuckDBAPI(connection=con)
+            if model_json is None:
+                linker = Linker("persons", person_settings(), db_api=api)
+                if count > 1:
+                    _train(linker)
+                model_json = temper(linker.misc.save_model_to_json())
+            linker = Linker("persons", model_json, db_api=api)
+            table = linker.inference.predict().physical_name
+            pairs = con.execute(
+                f"SELECT unique_id_l, unique_id_r, match_probability, match_weight FROM {table} "
+                f"WHERE match_probability >= {KEEP_FROM_PROBABILITY}"
+            ).fetchall()
+            candidates = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        finally:
+            con.close()
+    return ScoredPairs(pairs, json.loads(json.dumps(model_json)), candidates, count)
+
+
+#: No level of a trained model may be taken as impossible among true matches: EM on
+#: clean training blocks can estimate m = 0 for a level it never saw there (a second
+#: nationality, another alias), and one such value would veto any match whatever the
+#: rest of the evidence says.
+M_FLOOR = 0.002
+
+
+def temper(model: dict[str, Any]) -> dict[str, Any]:
+    """The trained model with every m probability at least M_FLOOR (renormalised)."""
+    for comparison in model["comparisons"]:
+        levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
+        for level in levels:
+            m = level.get("m_probability")
+            level["m_probability"] = max(m if m is not None else M_FLOOR, M_FLOOR)
+            if level.get("u_probability") is None:
+                level["u_probability"] = M_FLOOR
+        total = sum(lv["m_probability"] for lv in levels)
+        for level in levels:
+            level["m_probability"] /= total
+    return model
+
+
+def _train(linker: Any) -> None:
+    from splink import block_on
+
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("documents", arrays_to_explode=["documents"])], recall=0.5
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=2_000_000, seed=7)
+    for rule in training_rules():
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            rule, estimate_without_term_frequencies=True
+        )

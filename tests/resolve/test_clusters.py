@@ -1,0 +1,84 @@
+"""Clustering: strongest pairs first, never into a contradiction, whatever the order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from turquesa.resolve.clusters import Edge, cluster, pair_contradiction
+from turquesa.resolve.features import person_features
+
+
+def person(record_id: str, given_names: str, surnames: str, **extra: Any) -> dict[str, Any]:
+    data = {
+        "name_keys": {"given": given_names.split(), "surnames": surnames.split(), "aliases": []},
+        **extra,
+    }
+    return person_features("CO-X", record_id, "suspect", data)
+
+
+ROWS = {
+    r["unique_id"]: r
+    for r in [
+        person("a", "juan carlos", "perez", sex="M", birth_date="1980-01-02"),
+        person("b", "juan", "perez", sex="M", birth_date="1980"),
+        person("c", "pedro", "perez", sex="M", birth_date="1980-01-02"),
+        person("d", "", "", sex="M"),  # an alias-only record
+        person("e", "juana", "perez", sex="F", birth_date="1980-01-02"),
+        person("f", "juan", "perez", sex="M", birth_date="2005-01-02"),
+    ]
+}
+EDGES = [
+    Edge("CO-X/a", "CO-X/b", 0.99, "model"),
+    Edge("CO-X/b", "CO-X/d", 0.95, "model"),
+    Edge("CO-X/c", "CO-X/d", 0.94, "model"),
+    Edge("CO-X/a", "CO-X/e", 0.93, "model"),
+    Edge("CO-X/b", "CO-X/f", 0.92, "model"),
+]
+
+
+def test_a_weak_chain_does_not_join_two_different_people() -> None:
+    result = cluster(ROWS, EDGES)
+    assert result["CO-X/a"] == ("CO-X/a", "CO-X/b", "CO-X/d")
+    assert result["CO-X/c"] == ("CO-X/c",)  # Pedro would join Juan through the alias
+    assert result["CO-X/e"] == ("CO-X/e",)  # different sex
+    assert result["CO-X/f"] == ("CO-X/f",)  # born 25 years later
+
+
+def test_contradictions_are_named() -> None:
+    assert pair_contradiction(ROWS["CO-X/a"], ROWS["CO-X/e"]) == "different sex"
+    assert pair_contradiction(ROWS["CO-X/a"], ROWS["CO-X/f"]) == "birth dates years apart"
+    assert pair_contradiction(ROWS["CO-X/a"], ROWS["CO-X/c"]) == (
+        "given names with nothing in common"
+    )
+    passport = {"type": "passport", "country": "VE", "number": "A1234567"}
+    other = {**passport, "number": "B7654321"}
+    slip = {**passport, "number": "A1234568"}
+    x = person("x", "ana", "ruiz", document=passport)
+    assert pair_contradiction(x, person("y", "ana", "ruiz", document=other)) == (
+        "two different documents (passport of VE)"
+    )
+    assert pair_contradiction(x, person("z", "ana", "ruiz", document=slip)) is None
+
+
+def test_nicknames_and_sounds_are_not_contradictions() -> None:
+    assert pair_contradiction(person("p", "pepe", "diaz"), person("q", "jose", "diaz")) is None
+    mohammed, muhammad = person("m", "mohammed", "ali"), person("n", "muhammad", "ali")
+    assert pair_contradiction(mohammed, muhammad) is None
+
+
+def test_an_analysts_different_keeps_clusters_apart_even_through_third_records() -> None:
+    result = cluster(ROWS, EDGES, cannot_link=[("CO-X/a", "CO-X/d")])
+    assert result["CO-X/a"] == ("CO-X/a", "CO-X/b")
+    assert result["CO-X/d"] == ("CO-X/c", "CO-X/d")  # free to join the next best
+
+
+@given(st.permutations(EDGES), st.permutations(sorted(ROWS)))
+def test_the_result_does_not_depend_on_the_order_of_records_or_pairs(
+    edges: list[Edge], keys: list[str]
+) -> None:
+    shuffled = {k: ROWS[k] for k in keys}
+    flipped = [Edge(e.b, e.a, e.probability, e.method) if i % 2 else e for i, e in enumerate(edges)]
+    assert cluster(shuffled, flipped) == cluster(ROWS, EDGES)

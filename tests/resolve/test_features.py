@@ -1,0 +1,40 @@
+"""Features: what the comparisons see of a record."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from turquesa.resolve.features import COLUMNS, person_features, phonetic
+from turquesa.resolve.identities import assign_ids
+
+
+def test_transliterations_share_a_sound_code() -> None:
+    assert len({phonetic(n) for n in ("mohammed", "muhammad", "mohamed", "mohamad")}) == 1
+    assert phonetic("xiomara") == phonetic("chiomara")
+
+
+def test_surnames_in_either_order_meet_and_nicknames_expand() -> None:
+    a = person_features(
+        "CO-X", "1", None, {"name_keys": {"given": ["pepe"], "surnames": ["perez", "gomez"]}}
+    )
+    b = person_features(
+        "CO-X", "2", None, {"name_keys": {"given": ["jose"], "surnames": ["gomez", "perez"]}}
+    )
+    assert a["surnames_sorted"] == b["surnames_sorted"]
+    assert "jose" in a["given_expanded"]
+    assert set(a) == set(COLUMNS)
+
+
+def test_partial_birth_dates_keep_what_they_have() -> None:
+    row = person_features("CO-X", "1", None, {"birth_date": "1984-03"})
+    assert (row["birth_year"], row["birth_month"], row["birth_day"]) == (1984, 3, None)
+
+
+@given(st.lists(st.sampled_from("abcdefgh"), min_size=1, max_size=8, unique=True))
+def test_unchanged_clusters_keep_their_ids(keys: list[str]) -> None:
+    clusters = [tuple(sorted(keys[i : i + 2])) for i in range(0, len(keys), 2)]
+    first = assign_ids(clusters, {}, "P")
+    previous = {k: entity for members, entity in first.items() for k in members}
+    assert assign_ids(reversed(clusters), previous, "P") == first
+    assert len(set(first.values())) == len(clusters)

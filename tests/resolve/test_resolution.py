@@ -1,0 +1,143 @@
+"""Who is who: the cases an analyst relies on, on a realistic background population.
+
+The model is trained without labels on whatever is loaded, so the scenarios below are
+loaded beside a small synthetic multi-agency data set (as they would be in real use)
+and resolved once for the module; each test then reads the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+
+from tests.helpers import write
+from turquesa.ingest.loader import ingest
+from turquesa.resolve.decisions import decide, undo
+from turquesa.resolve.run import resolve
+from turquesa.storage.engine import open_database
+from turquesa.storage.tables import entities, entity_members, records
+
+PERSONS_HEADER = (
+    "record_id,case_id,role,given_names,surnames,full_name,aliases,sex,birth_date,"
+    "nationality,document_type,document_number,document_country,phones\n"
+)
+
+PANAMA = {
+    "agency.csv": "agency,country,name\nPA-TESTPOL,Panamá,Policía de prueba\n",
+    "cases.csv": "case_id,title,crime_type\nPA-C1,Caso uno,trafficking\nPA-C2,Caso dos,smuggling\n",
+    "persons.csv": PERSONS_HEADER
+    + "PW1,PA-C1,suspect,Wilmer Antonio,Quintero Salas,,,M,12/03/1984,Venezuela,passport,"
+    "AB 123-456,VE,\n"
+    'PW2,PA-C2,suspect,,,"QUINTERO, WILMER",,M,1984-03-12,VE,pasaporte,AB123456,Venezuela,\n'
+    "PF1,PA-C1,suspect,Rigoberto,Salcedo Mora,,,M,04/07/1961,Colombia,,,,\n"
+    "PV1,PA-C1,victim,Yuleidy Carolina,Pacheco Rangel,,,F,04/03/1996,Venezuela,passport,"
+    "V0987654,VE,\n"
+    "PS1,PA-C2,smuggled_migrant,Kendry Paola,Ibarra Ruiz,,,F,15/08/1990,Colombia,,,,"
+    "+507 6123 4567\n"
+    "PS2,PA-C2,smuggled_migrant,Manuel,Ibarra Ruiz,,,M,02/02/1962,Colombia,,,,"
+    "+507 6123 4567\n"
+    "PT1,PA-C2,victim,Ana Sofía,Mendoza Lugo,,,F,21/09/2009,Venezuela,,,,+507 6999 0001\n"
+    "PT2,PA-C2,victim,María José,Mendoza Lugo,,,F,21/09/2009,Venezuela,,,,+507 6999 0001\n",
+}
+MEXICO = {
+    "agency.csv": "agency,country,name\nMX-TESTFIS,México,Fiscalía de prueba\n",
+    "cases.csv": "case_id,title,crime_type\nMX-C1,Caso tres,trafficking\n",
+    "persons.csv": PERSONS_HEADER
+    + "MW1,MX-C1,suspect,Wilmer,Quintero,,,M,1984,Venezuela,passport,ab-123456,VE,\n"
+    "MW2,MX-C1,suspect,WILMER ANTONIO,QUINTERO SALAS,,,M,,VE,passport,AB.123.456,VE,\n"
+    "MF2,MX-C1,suspect,Rigoberto,Salcedo Mora,,,M,1989-11-30,Colombia,,,,\n"
+    "MV2,MX-C1,suspect,Yuleidy,Pacheco Rangel,,La Flaca,F,1996-03-04,Venezuela,passport,"
+    "V0987654,VE,\n",
+}
+
+
+@pytest.fixture(scope="module")
+def resolved(synth_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    folder = tmp_path_factory.mktemp("resolution")
+    engine = open_database(f"sqlite:///{folder / 'r.db'}")
+    for agency in sorted(p for p in synth_dir.iterdir() if p.is_dir() and p.name != "truth"):
+        assert ingest(engine, agency, loaded_by="test").ok
+    for name, files in (("pa", PANAMA), ("mx", MEXICO)):
+        report = ingest(engine, write(folder / name, files), loaded_by="test")
+        assert report.ok, report.errors
+    resolve(engine, run_by="test")
+    yield engine
+    engine.dispose()
+
+
+def entity_of(engine: Engine, agency: str, record_id: str) -> str:
+    with engine.connect() as conn:
+        return conn.execute(
+            select(entity_members.c.entity_id).where(
+                entity_members.c.agency == agency, entity_members.c.record_id == record_id
+            )
+        ).scalar_one()
+
+
+def test_one_passport_spelled_four_ways_is_one_person(resolved: Engine) -> None:
+    ids = {
+        entity_of(resolved, "PA-TESTPOL", "PW1"),
+        entity_of(resolved, "PA-TESTPOL", "PW2"),
+        entity_of(resolved, "MX-TESTFIS", "MW1"),
+        entity_of(resolved, "MX-TESTFIS", "MW2"),
+    }
+    assert len(ids) == 1
+    with resolved.connect() as conn:
+        entity = conn.execute(select(entities).where(entities.c.id == ids.pop())).one()
+    assert entity.records == 4
+    assert entity.countries == "MX;PA"
+
+
+def test_father_and_son_with_one_name_are_two(resolved: Engine) -> None:
+    assert entity_of(resolved, "PA-TESTPOL", "PF1") != entity_of(resolved, "MX-TESTFIS", "MF2")
+
+
+def test_a_victim_who_later_recruits_is_one_person_with_both_roles(resolved: Engine) -> None:
+    assert entity_of(resolved, "PA-TESTPOL", "PV1") == entity_of(resolved, "MX-TESTFIS", "MV2")
+    with resolved.connect() as conn:
+        roles = dict(
+            conn.execute(
+                select(records.c.record_id, records.c.role).where(
+                    records.c.record_id.in_(("PV1", "MV2"))
+                )
+            ).all()
+        )
+    assert roles == {"PV1": "victim", "MV2": "suspect"}
+
+
+def test_two_people_sharing_a_phone_stay_two_linked_through_one_phone(resolved: Engine) -> None:
+    assert entity_of(resolved, "PA-TESTPOL", "PS1") != entity_of(resolved, "PA-TESTPOL", "PS2")
+    with resolved.connect() as conn:
+        phone = conn.execute(
+            select(entities).where(entities.c.kind == "phone", entities.c.label == "+50761234567")
+        ).one()
+    assert phone.records == 2
+
+
+def test_twins_stay_two(resolved: Engine) -> None:
+    assert entity_of(resolved, "PA-TESTPOL", "PT1") != entity_of(resolved, "PA-TESTPOL", "PT2")
+
+
+def test_ids_are_stable_across_runs_and_an_analysts_different_is_never_merged_back(
+    resolved: Engine,
+) -> None:
+    before = entity_of(resolved, "PA-TESTPOL", "PW1")
+    wilmer_mx = entity_of(resolved, "MX-TESTFIS", "MW1")
+    father = entity_of(resolved, "PA-TESTPOL", "PF1")
+    with resolved.begin() as conn:
+        decide(conn, "PA-TESTPOL/PW1", "MX-TESTFIS/MW1", "different", "analyst-a")
+    resolve(resolved, run_by="test")
+    assert entity_of(resolved, "PA-TESTPOL", "PF1") == father  # untouched: same id
+    assert entity_of(resolved, "PA-TESTPOL", "PW1") != entity_of(resolved, "MX-TESTFIS", "MW1")
+    assert before in {
+        entity_of(resolved, "PA-TESTPOL", "PW1"),
+        entity_of(resolved, "MX-TESTFIS", "MW1"),
+    }
+    with resolved.begin() as conn:
+        assert undo(conn, "MX-TESTFIS/MW1", "PA-TESTPOL/PW1", "analyst-b") == 1
+    resolve(resolved, run_by="test")
+    assert entity_of(resolved, "PA-TESTPOL", "PW1") == entity_of(resolved, "MX-TESTFIS", "MW1")
+    assert entity_of(resolved, "PA-TESTPOL", "PW1") in {before, wilmer_mx}
