@@ -50,9 +50,19 @@ def root(
 
 
 def _register() -> None:
-    from turquesa.cli import demo, export, ingest, init, model, resolve, status, synth
+    from turquesa.cli import (
+        demo,
+        export,
+        ingest,
+        init,
+        model,
+        resolve,
+        review,
+        status,
+        synth,
+    )
 
-    for module in (init, ingest, synth, status, resolve, export, model, demo):
+    for module in (init, ingest, synth, status, resolve, review, export, model, demo):
         module.register(app)
 
 

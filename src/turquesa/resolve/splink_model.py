@@ -122,13 +122,26 @@ def temper(model: dict[str, Any]) -> dict[str, Any]:
 
 
 def _train(linker: Any) -> None:
+    """Each training step needs enough examples in the loaded data (a document shared
+    by two records, pairs in each EM block). On a small load a step can find none;
+    then that step's parameters keep Splink's defaults and the others are still
+    learnt, rather than refusing to resolve a handful of records."""
     from splink import block_on
 
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on("documents", arrays_to_explode=["documents"])], recall=0.5
-    )
-    linker.training.estimate_u_using_random_sampling(max_pairs=2_000_000, seed=7)
-    for rule in training_rules():
-        linker.training.estimate_parameters_using_expectation_maximisation(
+    steps = [
+        lambda: linker.training.estimate_probability_two_random_records_match(
+            [block_on("documents", arrays_to_explode=["documents"])], recall=0.5
+        ),
+        lambda: linker.training.estimate_u_using_random_sampling(max_pairs=2_000_000, seed=7),
+    ]
+    steps += [
+        lambda rule=rule: linker.training.estimate_parameters_using_expectation_maximisation(
             rule, estimate_without_term_frequencies=True
         )
+        for rule in training_rules()
+    ]
+    for step in steps:
+        try:
+            step()
+        except Exception as exc:  # Splink raises plain exceptions for empty blocks
+            log.warning("a training step found too little data and was skipped: %s", exc)

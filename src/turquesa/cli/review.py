@@ -1,0 +1,124 @@
+"""`turquesa review`: the pairs the model is unsure of, and the analysts' decisions."""
+
+from __future__ import annotations
+
+import getpass
+
+import typer
+from rich.console import Console
+from sqlalchemy import and_, select
+
+from turquesa.cli.context import AppState
+from turquesa.cli.output import print_table
+from turquesa.resolve.decisions import DECISIONS, decide, undo
+from turquesa.storage.tables import match_pairs, records, resolution_runs
+
+review_app = typer.Typer(
+    help="Review uncertain pairs and record same/different decisions.", no_args_is_help=True
+)
+
+
+def _split(key: str) -> tuple[str, str]:
+    agency, _, record_id = key.partition("/")
+    if not record_id:
+        raise typer.BadParameter(f"{key!r}: write a record as AGENCY/record_id")
+    return agency, record_id
+
+
+@review_app.command("list")
+def review_list(
+    ctx: typer.Context,
+    limit: int = typer.Option(20, "--limit", min=1, help="How many pairs to show."),
+    victims: bool = typer.Option(
+        False, "--with-victim-identity", help="Also show pairs that involve a victim record."
+    ),
+) -> None:
+    """The review queue of the last run: most consequential pairs first (those that
+    would join the largest entities, or cross a border)."""
+    state: AppState = ctx.obj
+    with state.engine().connect() as conn:
+        last = select(resolution_runs.c.id).order_by(resolution_runs.c.id.desc())
+        run_id = conn.execute(last).scalar()
+        if run_id is None:
+            raise typer.BadParameter("nothing resolved yet: run turquesa resolve first")
+        victim_keys = set()
+        if not victims:
+            victim_keys = {
+                f"{a}/{r}"
+                for a, r in conn.execute(
+                    select(records.c.agency, records.c.record_id).where(
+                        and_(records.c.role == "victim", records.c.status == "current")
+                    )
+                )
+            }
+        query = (
+            select(match_pairs)
+            .where(match_pairs.c.run_id == run_id, match_pairs.c.status == "review")
+            .order_by(match_pairs.c.priority.desc(), match_pairs.c.probability.desc())
+        )
+        rows = []
+        for pair in conn.execute(query).mappings():
+            if pair["left_key"] in victim_keys or pair["right_key"] in victim_keys:
+                continue
+            rows.append(
+                {
+                    "left": pair["left_key"],
+                    "right": pair["right_key"],
+                    "probability": f"{pair['probability']:.3f}",
+                    "priority": f"{pair['priority']:.0f}",
+                }
+            )
+            if len(rows) >= limit:
+                break
+    print_table("Pairs to review", rows, ("left", "right", "probability", "priority"), Console())
+
+
+@review_app.command("decide")
+def review_decide(
+    ctx: typer.Context,
+    left: str = typer.Argument(..., help="AGENCY/record_id"),
+    right: str = typer.Argument(..., help="AGENCY/record_id"),
+    decision: str = typer.Argument(..., help="same or different"),
+    by: str | None = typer.Option(None, "--as", help="Who decides (default: system user)."),
+    note: str | None = typer.Option(None, "--note", help="Why, for the next analyst."),
+) -> None:
+    """Record that two records are the same person or different people. The decision
+    wins over the model from the next `turquesa resolve` on."""
+    if decision not in DECISIONS:
+        raise typer.BadParameter("same or different", param_hint="DECISION")
+    state: AppState = ctx.obj
+    with state.engine().begin() as conn:
+        for key in (left, right):
+            agency, record_id = _split(key)
+            found = conn.execute(
+                select(records.c.kind).where(
+                    records.c.agency == agency,
+                    records.c.record_id == record_id,
+                    records.c.status == "current",
+                    records.c.kind.in_(("person", "organization")),
+                )
+            ).first()
+            if found is None:
+                raise typer.BadParameter(f"{key}: no current person or organization record")
+        decide(conn, left, right, decision, by or getpass.getuser(), note)
+    Console().print(f"{left} and {right}: {decision} (applies from the next turquesa resolve)")
+
+
+@review_app.command("undo")
+def review_undo(
+    ctx: typer.Context,
+    left: str = typer.Argument(..., help="AGENCY/record_id"),
+    right: str = typer.Argument(..., help="AGENCY/record_id"),
+    by: str | None = typer.Option(None, "--as", help="Who undoes it (default: system user)."),
+) -> None:
+    """Undo the decision on a pair; the model decides it again."""
+    state: AppState = ctx.obj
+    with state.engine().begin() as conn:
+        count = undo(conn, left, right, by or getpass.getuser())
+    if not count:
+        raise typer.BadParameter(f"no decision in force on {left} and {right}")
+    Console().print(f"{left} and {right}: decision undone")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(review_app, name="review")
