@@ -32,9 +32,11 @@ test-all: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.load --sizes 100000 1000000
+	$(BIN)/python -m benchmarks.resolve --sizes 100000 1000000
 
 bench-quick: $(STAMP)
 	$(BIN)/python -m benchmarks.load --sizes 10000 100000
+	$(BIN)/python -m benchmarks.resolve --sizes 10000 100000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

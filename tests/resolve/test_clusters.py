@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from turquesa.resolve.clusters import Edge, cluster, pair_contradiction
+from turquesa.resolve.clusters import Edge, cluster, corroboration, pair_contradiction, profile
 from turquesa.resolve.features import person_features
 
 
@@ -20,7 +20,7 @@ def person(record_id: str, given_names: str, surnames: str, **extra: Any) -> dic
 
 
 ROWS = {
-    r["unique_id"]: r
+    r["unique_id"]: profile(r)
     for r in [
         person("a", "juan carlos", "perez", sex="M", birth_date="1980-01-02"),
         person("b", "juan", "perez", sex="M", birth_date="1980"),
@@ -48,11 +48,13 @@ def test_a_weak_chain_does_not_join_two_different_people() -> None:
 
 
 def test_contradictions_are_named() -> None:
-    assert pair_contradiction(ROWS["CO-X/a"], ROWS["CO-X/e"]) == "different sex"
-    assert pair_contradiction(ROWS["CO-X/a"], ROWS["CO-X/f"]) == "birth dates years apart"
-    assert pair_contradiction(ROWS["CO-X/a"], ROWS["CO-X/c"]) == (
-        "given names with nothing in common"
-    )
+    juan = person("a", "juan carlos", "perez", sex="M", birth_date="1980-01-02")
+    juana = person("e", "juana", "perez", sex="F", birth_date="1980-01-02")
+    son = person("f", "juan", "perez", sex="M", birth_date="2005-01-02")
+    pedro = person("c", "pedro", "perez", sex="M", birth_date="1980-01-02")
+    assert pair_contradiction(juan, juana) == "different sex"
+    assert pair_contradiction(juan, son) == "birth dates years apart"
+    assert pair_contradiction(juan, pedro) == "given names with nothing in common"
     passport = {"type": "passport", "country": "VE", "number": "A1234567"}
     other = {**passport, "number": "B7654321"}
     slip = {**passport, "number": "A1234568"}
@@ -82,3 +84,16 @@ def test_the_result_does_not_depend_on_the_order_of_records_or_pairs(
     shuffled = {k: ROWS[k] for k in keys}
     flipped = [Edge(e.b, e.a, e.probability, e.method) if i % 2 else e for i, e in enumerate(edges)]
     assert cluster(shuffled, flipped) == cluster(ROWS, EDGES)
+
+
+def test_a_name_alone_does_not_corroborate_a_match() -> None:
+    bare = profile(person("g", "jean", "charlot", sex="M"))
+    other = profile(person("h", "jean", "charlot", sex="M"))
+    assert corroboration(bare, other) is None
+    born = profile(person("i", "jean", "charlot", birth_date="1990-05-04"))
+    swapped = profile(person("j", "jean", "charlot", birth_date="1990-04-05"))
+    year_off = profile(person("k", "jean", "charlot", birth_date="1991-05-04"))
+    elsewhere = profile(person("l", "jean", "charlot", birth_date="1990-11-23"))
+    assert corroboration(born, swapped) == "birth date"
+    assert corroboration(born, year_off) == "birth date"
+    assert corroboration(born, elsewhere) is None

@@ -13,7 +13,7 @@ order of the input: ties are broken by record keys, never by arrival.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,43 @@ class Edge:
     b: str
     probability: float
     method: str  # analyst | document | model
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What clustering needs of one record, kept small: a million of these stay in
+    memory while the full feature rows stream past to the matching engine."""
+
+    sex: str | None
+    birth: tuple[int | None, int | None, int | None]  # year, month, day
+    documents: tuple[tuple[str, str], ...]  # (type:country, number), country known
+    document_numbers: frozenset[str]
+    contacts: frozenset[str]
+    given: tuple[frozenset[str], ...] | None
+    full_name: str | None = None  # all given names and two surnames, folded
+    agency: str = ""
+
+
+def profile(row: dict[str, Any]) -> Profile:
+    documents = []
+    for document in row.get("documents") or ():
+        kind, country, number = document.split(":", 2)
+        if country != "?":
+            documents.append((f"{kind}:{country}", number))
+    return Profile(
+        sex=row.get("sex"),
+        birth=(row.get("birth_year"), row.get("birth_month"), row.get("birth_day")),
+        documents=tuple(documents),
+        document_numbers=frozenset(row.get("document_numbers") or ()),
+        contacts=frozenset(row.get("contacts") or ()),
+        given=_given_signature(row),
+        full_name=(
+            f"{row['given_all']}|{row['surnames_sorted']}"
+            if row.get("given_all") and row.get("surname2")
+            else None
+        ),
+        agency=row.get("agency") or "",
+    )
 
 
 @dataclass
@@ -47,20 +84,78 @@ def _given_signature(row: dict[str, Any]) -> tuple[frozenset[str], ...] | None:
         frozenset(row.get("given_codes") or ()),
         frozenset(row.get("given_expanded") or ()),
         frozenset(row.get("surname_tokens") or ()),
+        frozenset(row.get("surname_codes") or ()),
     )
+
+
+def _births_agree(x: Profile, y: Profile) -> bool:
+    """Birth dates that say the same person: the same date (or its day and month
+    swapped, or the same month of the same year), the same day a year off, or, when
+    one is partial, years at most one apart."""
+    (ya, ma, da), (yb, mb, db) = x.birth, y.birth
+    if not ya or not yb:
+        return False
+    if da and db:
+        if ya == yb:
+            return ma == mb or (ma, da) == (db, mb)
+        return abs(ya - yb) <= 1 and (ma, da) == (mb, db)
+    return abs(ya - yb) <= 1
+
+
+#: A full name (given names and two surnames) written by at most this many records in
+#: all the data identifies a person well enough to merge two agencies' records of it.
+RARE_FULL_NAME = 3
+
+
+def corroboration(
+    x: Profile, y: Profile, name_counts: Mapping[str, int] | None = None
+) -> str | None:
+    """What, besides a likely-looking name, says two records are one person. A name
+    match alone is not enough to merge without an analyst: migrants from one town
+    share a handful of names, and a record often lacks the birth date. The exception
+    is a rare full name with both surnames, written alike by two agencies."""
+    if _births_agree(x, y):
+        return "birth date"
+    if x.document_numbers & y.document_numbers:
+        return "document"
+    if x.contacts & y.contacts:
+        return "contact"
+    if (
+        name_counts is not None
+        and x.full_name is not None
+        and x.full_name == y.full_name
+        and x.agency != y.agency
+        and name_counts.get(x.full_name, 0) <= RARE_FULL_NAME
+    ):
+        return "rare full name"
+    return None
+
+
+def full_name_counts(profiles: Iterable[Profile]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for record in profiles:
+        if record.full_name is not None:
+            counts[record.full_name] = counts.get(record.full_name, 0) + 1
+    return counts
 
 
 def given_names_differ(x: tuple[frozenset[str], ...], y: tuple[frozenset[str], ...]) -> bool:
     """Nothing in common between two records' given names: no token, no sound, no
     nickname, not written in the other's surname column, no near spelling."""
-    tokens_x, codes_x, expanded_x, surnames_x = x
-    tokens_y, codes_y, expanded_y, surnames_y = y
+    tokens_x, codes_x, expanded_x, surnames_x, surname_codes_x = x
+    tokens_y, codes_y, expanded_y, surnames_y, surname_codes_y = y
     if tokens_x & tokens_y or codes_x & codes_y or expanded_x & expanded_y:
         return False
+    # Given names and surnames swapped between the columns (order_swapped, family name
+    # first) are not a contradiction either, even misspelt.
     if tokens_x & surnames_y or tokens_y & surnames_x:
         return False
+    if codes_x & surname_codes_y or codes_y & surname_codes_x:
+        return False
     return not any(
-        jellyfish.jaro_winkler_similarity(a, b) >= 0.85 for a in tokens_x for b in tokens_y
+        jellyfish.jaro_winkler_similarity(a, b) >= 0.85
+        for a in tokens_x
+        for b in tokens_y | surnames_y
     )
 
 
@@ -69,18 +164,16 @@ def _near(a: str, b: str) -> bool:
     return jellyfish.damerau_levenshtein_distance(a, b) <= 1
 
 
-def _new_cluster(uid: str, row: dict[str, Any]) -> _Cluster:
+def _new_cluster(uid: str, record: Profile) -> _Cluster:
     cluster = _Cluster([uid])
-    if row.get("sex"):
-        cluster.sexes.add(row["sex"])
-    if row.get("birth_year"):
-        cluster.years.add(row["birth_year"])
-    for document in row.get("documents") or ():
-        kind, country, number = document.split(":", 2)
-        if country != "?":
-            cluster.slots.setdefault(f"{kind}:{country}", set()).add(number)
-    if (signature := _given_signature(row)) is not None:
-        cluster.givens.append(signature)
+    if record.sex:
+        cluster.sexes.add(record.sex)
+    if record.birth[0]:
+        cluster.years.add(record.birth[0])
+    for slot, number in record.documents:
+        cluster.slots.setdefault(slot, set()).add(number)
+    if record.given is not None:
+        cluster.givens.append(record.given)
     return cluster
 
 
@@ -103,12 +196,12 @@ def contradiction(x: _Cluster, y: _Cluster) -> str | None:
 
 
 def pair_contradiction(x: dict[str, Any], y: dict[str, Any]) -> str | None:
-    """The same test for two single records (for the review queue and `explain`)."""
-    return contradiction(_new_cluster("x", x), _new_cluster("y", y))
+    """The same test for two single records' feature rows (for `explain`)."""
+    return contradiction(_new_cluster("x", profile(x)), _new_cluster("y", profile(y)))
 
 
 def cluster(
-    rows: dict[str, dict[str, Any]],
+    rows: Mapping[str, Profile],
     edges: Iterable[Edge],
     cannot_link: Iterable[tuple[str, str]] = (),
 ) -> dict[str, tuple[str, ...]]:
@@ -176,7 +269,7 @@ def _absorb(x: _Cluster, y: _Cluster) -> None:
 
 
 def contradiction_between(
-    rows: dict[str, dict[str, Any]], left: tuple[str, ...], right: tuple[str, ...]
+    rows: Mapping[str, Profile], left: tuple[str, ...], right: tuple[str, ...]
 ) -> str | None:
     """Why two finished clusters were kept apart (for the refused pairs' report)."""
     x, y = _new_cluster(left[0], rows[left[0]]), _new_cluster(right[0], rows[right[0]])

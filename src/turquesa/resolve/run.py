@@ -15,7 +15,7 @@ import getpass
 import hashlib
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -24,7 +24,15 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from turquesa.normalise import name_key
-from turquesa.resolve.clusters import Edge, cluster, contradiction_between
+from turquesa.resolve.clusters import (
+    Edge,
+    Profile,
+    cluster,
+    contradiction_between,
+    corroboration,
+    full_name_counts,
+    profile,
+)
 from turquesa.resolve.decisions import active_decisions
 from turquesa.resolve.features import record_key
 from turquesa.resolve.identities import assign_ids
@@ -105,21 +113,23 @@ def resolve(
     say = step or (lambda _msg: None)
     clock = _Clock(report)
     with engine.connect() as conn:
-        say("reading person records")
-        rows = {row["unique_id"]: row for row in person_feature_rows(conn)}
         decisions = active_decisions(conn)
         previous = _previous_members(conn)
         country_of = dict(conn.execute(select(agencies.c.code, agencies.c.country)).all())
         organizations = _organization_rows(conn)
         identifier_rows = _identifier_rows(conn)
-    clock.lap("read")
+        say("reading person records and scoring candidate pairs")
+        people = _People()
+        scored = score_persons(
+            people.collect(person_feature_rows(conn)), engine=resolver, workdir=workdir
+        )
+    rows = people.profiles
+    clock.lap("read and score")
     report.person_records = len(rows)
     report.analyst_decisions = len(decisions.same) + len(decisions.different)
-    say(f"scoring candidate pairs of {len(rows):,} person records ({resolver})")
-    scored = score_persons(rows.values(), engine=resolver, workdir=workdir)
     report.pairs_scored = scored.candidate_pairs
-    clock.lap("score")
     say("clustering")
+    names = full_name_counts(rows.values())
     document_edges = _document_edges(rows)
     report.merged_by_document = len(document_edges)
     edges = [Edge(a, b, 1.0, "analyst") for a, b in decisions.same]
@@ -127,7 +137,9 @@ def resolve(
     edges += [
         Edge(a, b, p, "model")
         for a, b, p, _w in scored.pairs
-        if p >= accept_from and (min(a, b), max(a, b)) not in decisions.different
+        if p >= accept_from
+        and (min(a, b), max(a, b)) not in decisions.different
+        and corroboration(rows[a], rows[b], names) is not None
     ]
     clusters = cluster(rows, edges, decisions.different)
     clock.lap("cluster")
@@ -148,10 +160,12 @@ def resolve(
         report.run_id = run_id
         conn.execute(delete(entity_members))
         conn.execute(delete(entities))
-        _store_people(conn, run_id, rows, clusters, person_ids, edges, country_of, report)
+        _store_people(conn, run_id, people, clusters, person_ids, edges, country_of, report)
         _store_organizations(conn, run_id, organizations, org_clusters, org_ids, country_of, report)
         report.identifier_entities = _store_identifiers(conn, run_id, identifier_rows, country_of)
-        _store_pairs(conn, run_id, scored.pairs, rows, clusters, accept_from, country_of, report)
+        _store_pairs(
+            conn, run_id, scored.pairs, people, clusters, accept_from, country_of, names, report
+        )
         clock.lap("store")
         report.seconds = round(time.perf_counter() - started, 2)
         conn.execute(
@@ -160,6 +174,28 @@ def resolve(
             .values(finished_at=store.utcnow(), report=report.as_dict())
         )
     return report
+
+
+class _People:
+    """Keeps, of each person record streaming to the matching engine, only what the
+    clustering and the stored entities need (a Profile, the agency and record id, a
+    label), so that memory does not hold a million full feature rows."""
+
+    def __init__(self) -> None:
+        self.profiles: dict[str, Profile] = {}
+        self.keys: dict[str, tuple[str, str]] = {}
+        self.labels: dict[str, str] = {}
+
+    def collect(self, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for row in rows:
+            uid = row["unique_id"]
+            self.profiles[uid] = profile(row)
+            self.keys[uid] = (row["agency"], row["record_id"])
+            given, surnames = row.get("given_all") or "", " ".join(row.get("surname_tokens") or ())
+            text = f"{given} {surnames}".strip() or ", ".join(row.get("aliases") or ())
+            if text:
+                self.labels[uid] = text
+            yield row
 
 
 class _Clock:
@@ -186,14 +222,13 @@ def _previous_members(conn: Connection) -> dict[str, dict[str, str]]:
     return previous
 
 
-def _document_edges(rows: dict[str, dict[str, Any]]) -> list[Edge]:
+def _document_edges(rows: dict[str, Profile]) -> list[Edge]:
     """The same document (type, country, number) on two records: one person, unless the
     records contradict each other (the clustering checks sex, birth and names)."""
-    holders: dict[str, list[str]] = defaultdict(list)
-    for uid, row in rows.items():
-        for document in row.get("documents") or ():
-            if document.split(":", 2)[1] != "?":
-                holders[document].append(uid)
+    holders: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for uid, record in rows.items():
+        for document in record.documents:
+            holders[document].append(uid)
     edges = []
     for members in holders.values():
         if len(members) > 50:  # a placeholder number many records share: not evidence
@@ -278,7 +313,7 @@ def identifier_entity_id(kind: str, value: str) -> str:
 def _store_people(
     conn: Connection,
     run_id: int,
-    rows: dict[str, dict[str, Any]],
+    people: _People,
     clusters: dict[str, tuple[str, ...]],
     ids: dict[tuple[str, ...], str],
     edges: list[Edge],
@@ -293,12 +328,12 @@ def _store_people(
                     best[uid] = (edge.probability, edge.method)
     members = []
     for uid, group in clusters.items():
-        row = rows[uid]
+        agency, record_id = people.keys[uid]
         probability, method = best.get(uid, (None, "alone")) if len(group) > 1 else (None, "alone")
         members.append(
             {
-                "agency": row["agency"],
-                "record_id": row["record_id"],
+                "agency": agency,
+                "record_id": record_id,
                 "kind": "person",
                 "entity_id": ids[group],
                 "match_probability": probability,
@@ -312,9 +347,9 @@ def _store_people(
         row = _entity_row(
             entity_id,
             "person",
-            _person_label(rows, group),
+            _person_label(people.labels, group),
             len(group),
-            (rows[uid]["agency"] for uid in group),
+            (people.keys[uid][0] for uid in group),
             country_of,
             run_id,
         )
@@ -327,15 +362,9 @@ def _store_people(
     report.persons = len(entity_rows)
 
 
-def _person_label(rows: dict[str, dict[str, Any]], group: tuple[str, ...]) -> str | None:
+def _person_label(labels: dict[str, str], group: tuple[str, ...]) -> str | None:
     """The fullest name among the records (most name tokens, then alphabetical)."""
-    names = []
-    for uid in group:
-        row = rows[uid]
-        given, surnames = row.get("given_all") or "", " ".join(row.get("surname_tokens") or ())
-        text = f"{given} {surnames}".strip() or ", ".join(row.get("aliases") or ())
-        if text:
-            names.append((-len(text.split()), text.title()))
+    names = [(-len(labels[uid].split()), labels[uid].title()) for uid in group if uid in labels]
     return min(names)[1] if names else None
 
 
@@ -411,10 +440,11 @@ def _store_pairs(
     conn: Connection,
     run_id: int,
     pairs: list[tuple[str, str, float, float]],
-    rows: dict[str, dict[str, Any]],
+    people: _People,
     clusters: dict[str, tuple[str, ...]],
     accept_from: float,
     country_of: dict[str, str],
+    names: dict[str, int],
     report: ResolutionReport,
 ) -> None:
     """Pairs worth keeping: accepted ones (for `explain`), uncertain ones (the review
@@ -426,14 +456,18 @@ def _store_pairs(
         left, right = min(a, b), max(a, b)
         same = clusters[left] == clusters[right]
         reason = None
+        rows = people.profiles
         if same:
             status = "accepted"
-        elif probability >= accept_from:
+        elif probability < accept_from:
+            status = "review"
+        elif corroboration(rows[left], rows[right], names) is None:
+            status = "review"
+            reason = "the names agree, but no birth date, document or contact confirms them"
+        else:
             status = "refused"
             reason = contradiction_between(rows, clusters[left], clusters[right])
-        else:
-            status = "review"
-        countries = {country_of.get(rows[k]["agency"]) for k in (left, right)}
+        countries = {country_of.get(people.keys[k][0]) for k in (left, right)}
         # Joining larger clusters, and across a border, changes more of the picture.
         priority = len(clusters[left]) + len(clusters[right]) + (5 if len(countries) > 1 else 0)
         out.append(

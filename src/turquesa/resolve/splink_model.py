@@ -45,13 +45,29 @@ def write_features(rows: Iterable[dict[str, Any]], folder: Path) -> tuple[Path, 
     count = 0
     with path.open("wb") as out:
         for row in rows:
-            for key, value in row.items():
-                if isinstance(value, list) and not value:
-                    row[key] = None
-            out.write(orjson.dumps(row))
+            # Only the compared columns; empty lists become nulls (Splink's null levels).
+            out.write(orjson.dumps({k: row[k] if row[k] != [] else None for k in COLUMNS}))
             out.write(b"\n")
             count += 1
     return path, count
+
+
+#: DuckDB takes 80% of the machine's memory by default; resolution must leave room
+#: for the database and the rest of the platform (target: under 4 GB in all). Past
+#: the limit DuckDB spills to the temporary folder rather than failing.
+DUCKDB_MEMORY = "2GB"
+
+
+def _connect(folder: Path) -> Any:
+    import duckdb
+
+    return duckdb.connect(
+        config={
+            "memory_limit": DUCKDB_MEMORY,
+            "temp_directory": str(folder / "spill"),
+            "preserve_insertion_order": False,
+        }
+    )
 
 
 def _duckdb_table(con: Any, path: Path) -> None:
@@ -72,13 +88,12 @@ def score_persons(
     """Train (unless a trained model is given) and score every candidate pair."""
     if engine != "duckdb":
         raise UsageError(f"unknown resolution engine {engine!r}: use duckdb or spark")
-    import duckdb
     from splink import DuckDBAPI, Linker
 
     logging.getLogger("splink").setLevel(logging.ERROR)  # its training chatter is for notebooks
     with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-resolve-") as tmp:
         path, count = write_features(rows, Path(tmp))
-        con = duckdb.connect()
+        con = _connect(Path(tmp))
         try:
             _duckdb_table(con, path)
             api = DuckDBAPI(connection=con)
@@ -145,3 +160,49 @@ def _train(linker: Any) -> None:
             step()
         except Exception as exc:  # Splink raises plain exceptions for empty blocks
             log.warning("a training step found too little data and was skipped: %s", exc)
+
+
+@dataclass
+class BlockingFigures:
+    candidate_pairs: int
+    true_pairs: int
+    true_pairs_kept: int
+
+    @property
+    def recall(self) -> float:
+        return self.true_pairs_kept / self.true_pairs if self.true_pairs else 1.0
+
+
+def blocking_figures(
+    rows: Iterable[dict[str, Any]], truth: dict[str, str], workdir: Path | None = None
+) -> BlockingFigures:
+    """How many pairs the blocking rules put forward, and how many of the true pairs
+    (records of one true person, from `truth`) are among them: counted in DuckDB, so a
+    million records never make a Python list of pairs."""
+    from splink import DuckDBAPI, Linker
+
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-blocking-") as tmp:
+        path, _count = write_features(rows, Path(tmp))
+        truth_path = Path(tmp) / "truth.csv"
+        with truth_path.open("w", encoding="utf-8") as out:
+            out.write("unique_id,truth\n")
+            out.writelines(f"{k},{v}\n" for k, v in truth.items())
+        con = _connect(Path(tmp))
+        try:
+            _duckdb_table(con, path)
+            con.execute(f"CREATE TABLE truth AS SELECT * FROM read_csv('{truth_path}')")
+            linker = Linker("persons", person_settings(), db_api=DuckDBAPI(connection=con))
+            pairs = linker.inference.deterministic_link().physical_name
+            total, kept = con.execute(
+                f"SELECT count(*), count(*) FILTER (WHERE tl.truth = tr.truth) FROM {pairs} p "
+                "LEFT JOIN truth tl ON tl.unique_id = p.unique_id_l "
+                "LEFT JOIN truth tr ON tr.unique_id = p.unique_id_r"
+            ).fetchone()
+            (true_pairs,) = con.execute(
+                "SELECT coalesce(sum(n * (n - 1) / 2), 0)::BIGINT FROM "
+                "(SELECT count(*) AS n FROM truth t JOIN persons USING (unique_id) GROUP BY truth)"
+            ).fetchone()
+        finally:
+            con.close()
+    return BlockingFigures(int(total), int(true_pairs), int(kept))
