@@ -7,9 +7,12 @@ import io
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from tests.cli.test_cli import run
 from tests.helpers import good_submission
+from turquesa.storage.engine import open_database
+from turquesa.storage.tables import match_decisions
 
 
 def test_resolve_then_decide_undo_and_export(
@@ -40,3 +43,38 @@ def test_resolve_then_decide_undo_and_export(
     code, _, err = run(capsys, "--db", db, "review", "decide", "CO-DIJIN/P9", "CO-DIJIN/P1", "same")
     assert code == 2
     assert "CO-DIJIN/P9" in err
+
+
+def test_explain_prints_the_waterfall_and_review_records_decisions(
+    synth_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    assert run(capsys, "--db", db, "ingest", str(synth_dir))[0] == 0  # truth/ is left out
+    assert run(capsys, "--db", db, "resolve")[0] == 0
+    assert run(capsys, "--db", db, "review", "list", "--limit", "3")[0] == 0
+    left, right = _first_in_queue(db)
+    code, out, _ = run(capsys, "--db", db, "explain", left, right)
+    assert code == 0
+    assert "prior" in out and "Match weight" in out and "Corroborated by" in out
+
+    answers = iter(["d", "q"])
+    monkeypatch.setattr("rich.prompt.Prompt.ask", lambda *a, **k: next(answers))
+    code, out, _ = run(capsys, "--db", db, "review", "--as", "ana")
+    assert code == 0
+    assert "Recorded: different" in out
+    assert _first_in_queue(db) != (left, right)  # a decided pair leaves the queue
+    with open_database(db).connect() as conn:
+        decided = conn.execute(select(match_decisions)).one()
+    assert (decided.left_key, decided.right_key, decided.decision) == (left, right, "different")
+    assert decided.decided_by == "ana"
+
+
+def _first_in_queue(db: str) -> tuple[str, str]:
+    from turquesa.cli.review import _queue
+
+    with open_database(db).connect() as conn:
+        pair = _queue(conn, victims=False)[0]
+    return pair["left_key"], pair["right_key"]

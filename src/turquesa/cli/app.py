@@ -52,6 +52,7 @@ def root(
 def _register() -> None:
     from turquesa.cli import (
         demo,
+        explain,
         export,
         ingest,
         init,
@@ -62,7 +63,7 @@ def _register() -> None:
         synth,
     )
 
-    for module in (init, ingest, synth, status, resolve, review, export, model, demo):
+    for module in (init, ingest, synth, status, resolve, review, explain, export, model, demo):
         module.register(app)
 
 

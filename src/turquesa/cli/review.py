@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import getpass
+from typing import Any
 
 import typer
 from rich.console import Console
-from sqlalchemy import and_, select
+from rich.prompt import Prompt
+from sqlalchemy import Connection, and_, select
 
 from turquesa.cli.context import AppState
+from turquesa.cli.explain import show_explanation
 from turquesa.cli.output import print_table
-from turquesa.resolve.decisions import DECISIONS, decide, undo
+from turquesa.resolve.decisions import DECISIONS, active_decisions, decide, undo
+from turquesa.resolve.explain import Explainer
 from turquesa.storage.tables import match_pairs, records, resolution_runs
 
-review_app = typer.Typer(
-    help="Review uncertain pairs and record same/different decisions.", no_args_is_help=True
-)
+review_app = typer.Typer(help="Review uncertain pairs and record same/different decisions.")
 
 
 def _split(key: str) -> tuple[str, str]:
@@ -23,6 +25,81 @@ def _split(key: str) -> tuple[str, str]:
     if not record_id:
         raise typer.BadParameter(f"{key!r}: write a record as AGENCY/record_id")
     return agency, record_id
+
+
+def _queue(conn: Connection, victims: bool) -> list[dict[str, Any]]:
+    """The review pairs of the last run, most consequential first, without pairs that
+    involve a victim record unless the user may see victims' identity, and without
+    pairs an analyst has already decided."""
+    last = select(resolution_runs.c.id).order_by(resolution_runs.c.id.desc())
+    run_id = conn.execute(last).scalar()
+    if run_id is None:
+        raise typer.BadParameter("nothing resolved yet: run turquesa resolve first")
+    hidden: set[str] = set()
+    if not victims:
+        hidden = {
+            f"{a}/{r}"
+            for a, r in conn.execute(
+                select(records.c.agency, records.c.record_id).where(
+                    and_(records.c.role == "victim", records.c.status == "current")
+                )
+            )
+        }
+    decided = active_decisions(conn)
+    done = decided.same | decided.different
+    query = (
+        select(match_pairs)
+        .where(match_pairs.c.run_id == run_id, match_pairs.c.status == "review")
+        .order_by(match_pairs.c.priority.desc(), match_pairs.c.probability.desc())
+    )
+    return [
+        dict(pair)
+        for pair in conn.execute(query).mappings()
+        if pair["left_key"] not in hidden
+        and pair["right_key"] not in hidden
+        and (pair["left_key"], pair["right_key"]) not in done
+    ]
+
+
+@review_app.callback(invoke_without_command=True)
+def review_loop(
+    ctx: typer.Context,
+    victims: bool = typer.Option(
+        False, "--with-victim-identity", help="Also review pairs that involve a victim record."
+    ),
+    by: str | None = typer.Option(None, "--as", help="Who decides (default: system user)."),
+) -> None:
+    """Go through the queue: both records side by side with the match weight of every
+    comparison; answer same, different, skip or quit."""
+    if ctx.invoked_subcommand is not None:
+        return
+    state: AppState = ctx.obj
+    engine = state.engine()
+    console = Console()
+    with engine.connect() as conn:
+        queue = _queue(conn, victims)
+    if not queue:
+        console.print("Nothing to review.")
+        return
+    explainer = Explainer(engine)
+    decider = by or getpass.getuser()
+    try:
+        for number, pair in enumerate(queue, 1):
+            console.rule(f"Pair {number} of {len(queue)}")
+            explanation = explainer.explain(pair["left_key"], pair["right_key"])
+            show_explanation(explanation, console, victims)
+            answer = Prompt.ask(
+                "(s)ame, (d)ifferent, s(k)ip or (q)uit", choices=["s", "d", "k", "q"], default="k"
+            )
+            if answer == "q":
+                break
+            if answer in ("s", "d"):
+                decision = "same" if answer == "s" else "different"
+                with engine.begin() as conn:
+                    decide(conn, pair["left_key"], pair["right_key"], decision, decider)
+                console.print(f"Recorded: {decision} (applies from the next turquesa resolve).")
+    finally:
+        explainer.close()
 
 
 @review_app.command("list")
@@ -37,40 +114,19 @@ def review_list(
     would join the largest entities, or cross a border)."""
     state: AppState = ctx.obj
     with state.engine().connect() as conn:
-        last = select(resolution_runs.c.id).order_by(resolution_runs.c.id.desc())
-        run_id = conn.execute(last).scalar()
-        if run_id is None:
-            raise typer.BadParameter("nothing resolved yet: run turquesa resolve first")
-        victim_keys = set()
-        if not victims:
-            victim_keys = {
-                f"{a}/{r}"
-                for a, r in conn.execute(
-                    select(records.c.agency, records.c.record_id).where(
-                        and_(records.c.role == "victim", records.c.status == "current")
-                    )
-                )
-            }
-        query = (
-            select(match_pairs)
-            .where(match_pairs.c.run_id == run_id, match_pairs.c.status == "review")
-            .order_by(match_pairs.c.priority.desc(), match_pairs.c.probability.desc())
-        )
-        rows = []
-        for pair in conn.execute(query).mappings():
-            if pair["left_key"] in victim_keys or pair["right_key"] in victim_keys:
-                continue
-            rows.append(
-                {
-                    "left": pair["left_key"],
-                    "right": pair["right_key"],
-                    "probability": f"{pair['probability']:.3f}",
-                    "priority": f"{pair['priority']:.0f}",
-                }
-            )
-            if len(rows) >= limit:
-                break
-    print_table("Pairs to review", rows, ("left", "right", "probability", "priority"), Console())
+        queue = _queue(conn, victims)
+    rows = [
+        {
+            "left": pair["left_key"],
+            "right": pair["right_key"],
+            "probability": f"{pair['probability']:.3f}",
+            "priority": f"{pair['priority']:.0f}",
+            "note": pair["reason"] or "",
+        }
+        for pair in queue[:limit]
+    ]
+    columns = ("left", "right", "probability", "priority", "note")
+    print_table("Pairs to review", rows, columns, Console())
 
 
 @review_app.command("decide")

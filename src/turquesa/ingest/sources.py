@@ -184,8 +184,18 @@ def submission_folders(path: Path, model: Model) -> list[Path]:
     but folders that do (a delivery of several agencies, the demo's data), each of them."""
     if not path.is_dir() or _holds_exchange_files(path, model):
         return [path]
-    children = [c for c in sorted(path.iterdir()) if c.is_dir() and _holds_exchange_files(c, model)]
+    children = [
+        c
+        for c in sorted(path.iterdir())
+        if c.is_dir() and _holds_exchange_files(c, model) and not is_ground_truth(c)
+    ]
     return children or [path]
+
+
+def is_ground_truth(folder: Path) -> bool:
+    """The synthetic data's answer key (`truth/`, beside the agencies' folders): its
+    persons.csv looks like a template but is not a submission."""
+    return folder.name == "truth" and (folder / "noise.json").is_file()
 
 
 def _holds_exchange_files(folder: Path, model: Model) -> bool:
