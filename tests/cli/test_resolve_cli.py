@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,17 @@ def test_resolve_then_decide_undo_and_export(
     code, out, _ = run(capsys, "--db", db, "export", "entities", "--format", "csv")
     ids = {r["record_id"]: r["entity_id"] for r in csv.DictReader(io.StringIO(out))}
     assert ids["P1"] == ids["P2"] != ids["P3"]
+
+    code, out, _ = run(
+        capsys, "--db", db, "export", "entities", "--format", "jsonl", "--per-entity"
+    )
+    documents = {d["entity_id"]: d for d in map(json.loads, out.splitlines())}
+    joined = documents[ids["P1"]]
+    assert [r["record_id"] for r in joined["records"]] == ["P1", "P2"]
+    assert {"value": "M", "agencies": ["CO-DIJIN"]} in joined["properties"]["sex"]
+    victim = documents[ids["P3"]]["properties"]
+    assert "name" not in victim and "document" not in victim  # P3 is a victim record
+    assert victim["pseudonym"][0]["value"].startswith("V-")
 
     assert run(capsys, "--db", db, "review", "undo", *pair)[0] == 0
     assert run(capsys, "--db", db, "review", "undo", *pair)[0] == 2  # nothing left to undo

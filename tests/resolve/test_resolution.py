@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select
 
 from tests.helpers import write
 from turquesa.ingest.loader import ingest
-from turquesa.resolve.decisions import decide, undo
+from turquesa.resolve.decisions import decide, merge_entities, split_entity, undo
 from turquesa.resolve.run import resolve
 from turquesa.storage.engine import open_database
 from turquesa.storage.tables import entities, entity_members, records
@@ -141,3 +141,16 @@ def test_ids_are_stable_across_runs_and_an_analysts_different_is_never_merged_ba
     resolve(resolved, run_by="test")
     assert entity_of(resolved, "PA-TESTPOL", "PW1") == entity_of(resolved, "MX-TESTFIS", "MW1")
     assert entity_of(resolved, "PA-TESTPOL", "PW1") in {before, wilmer_mx}
+
+
+def test_manual_merge_and_split_of_entities(resolved: Engine) -> None:
+    father, son = entity_of(resolved, "PA-TESTPOL", "PF1"), entity_of(resolved, "MX-TESTFIS", "MF2")
+    with resolved.begin() as conn:
+        merge_entities(conn, father, son, "analyst-a")
+    resolve(resolved, run_by="test")
+    merged = entity_of(resolved, "PA-TESTPOL", "PF1")
+    assert merged == entity_of(resolved, "MX-TESTFIS", "MF2")
+    with resolved.begin() as conn:
+        split_entity(conn, merged, ["MX-TESTFIS/MF2"], "analyst-b")
+    resolve(resolved, run_by="test")
+    assert entity_of(resolved, "PA-TESTPOL", "PF1") != entity_of(resolved, "MX-TESTFIS", "MF2")

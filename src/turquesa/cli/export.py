@@ -16,8 +16,9 @@ import typer
 
 from turquesa.cli.context import AppState
 from turquesa.cli.output import open_output, write_csv, write_jsonl
+from turquesa.export.entities import entity_documents
 from turquesa.export.ftm import to_ftm
-from turquesa.export.privacy import protect
+from turquesa.export.privacy import PROTECTED_ROLES, protect
 from turquesa.export.records import RECORD_COLUMNS, record_document, record_row
 from turquesa.model import RECORD_KINDS
 from turquesa.storage import store
@@ -87,8 +88,17 @@ def export_entities(
     ctx: typer.Context,
     fmt: Format = typer.Option(Format.csv, "--format", help="csv or jsonl."),
     output: Path | None = typer.Option(None, "--output", help="Write here instead of stdout."),
+    per_entity: bool = typer.Option(
+        False,
+        "--per-entity",
+        help="One JSON document per entity, each value with the agencies that hold it.",
+    ),
+    victim_identity: bool = typer.Option(
+        False, "--with-victim-identity", help="Include victims' names and identifiers."
+    ),
 ) -> None:
-    """One row per person or organization record with the entity it belongs to.
+    """One row per person or organization record with the entity it belongs to
+    (or, with --per-entity, one document per entity).
 
     The entity comes from the last `turquesa resolve`; a record loaded since (or before
     any run) stands alone: its own entity, with an empty match_probability.
@@ -98,6 +108,19 @@ def export_entities(
         raise typer.BadParameter("entities export as csv or jsonl", param_hint="--format")
     with state.engine().connect() as conn:
         resolved = store.entity_memberships(conn)
+    if per_entity:
+        if fmt is not Format.jsonl:
+            raise typer.BadParameter("--per-entity writes JSON lines", param_hint="--format")
+        records = (
+            {**r, "pseudonym": r["label"]}
+            if r["role"] in PROTECTED_ROLES and not victim_identity
+            else r
+            for r in _records(state, RESOLVED_KINDS, victim_identity)
+        )
+        documents = entity_documents(records, resolved, standalone_entity_id)
+        with open_output(output) as out:
+            write_jsonl(documents, out)
+        return
 
     def row(r: dict[str, Any]) -> dict[str, Any]:
         entity_id, probability = resolved.get(

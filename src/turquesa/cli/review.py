@@ -13,7 +13,14 @@ from sqlalchemy import Connection, and_, select
 from turquesa.cli.context import AppState
 from turquesa.cli.explain import show_explanation
 from turquesa.cli.output import print_table
-from turquesa.resolve.decisions import DECISIONS, active_decisions, decide, undo
+from turquesa.resolve.decisions import (
+    DECISIONS,
+    active_decisions,
+    decide,
+    merge_entities,
+    split_entity,
+    undo,
+)
 from turquesa.resolve.explain import Explainer
 from turquesa.storage.tables import match_pairs, records, resolution_runs
 
@@ -174,6 +181,34 @@ def review_undo(
     if not count:
         raise typer.BadParameter(f"no decision in force on {left} and {right}")
     Console().print(f"{left} and {right}: decision undone")
+
+
+@review_app.command("merge")
+def review_merge(
+    ctx: typer.Context,
+    first: str = typer.Argument(..., help="entity id (P-...)"),
+    second: str = typer.Argument(..., help="entity id (P-...)"),
+    by: str | None = typer.Option(None, "--as", help="Who decides (default: system user)."),
+) -> None:
+    """Two entities are one person (from the next turquesa resolve on)."""
+    state: AppState = ctx.obj
+    with state.engine().begin() as conn:
+        merge_entities(conn, first, second, by or getpass.getuser())
+    Console().print(f"{first} and {second}: merged from the next turquesa resolve")
+
+
+@review_app.command("split")
+def review_split(
+    ctx: typer.Context,
+    entity: str = typer.Argument(..., help="entity id (P-...)"),
+    leaving: list[str] = typer.Argument(..., help="AGENCY/record_id of each record that leaves"),
+    by: str | None = typer.Option(None, "--as", help="Who decides (default: system user)."),
+) -> None:
+    """Some records of an entity are another person: they leave it together."""
+    state: AppState = ctx.obj
+    with state.engine().begin() as conn:
+        count = split_entity(conn, entity, leaving, by or getpass.getuser())
+    Console().print(f"{entity}: {len(leaving)} record(s) leave it ({count} decisions recorded)")
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ not even through third records.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -79,3 +80,46 @@ def undo(conn: Connection, a: str, b: str, by: str) -> int:
         .values(undone_by=by, undone_at=store.utcnow())
     )
     return result.rowcount or 0
+
+
+def entity_records(conn: Connection, entity_id: str) -> list[str]:
+    """The record keys of an entity in the last run."""
+    from turquesa.storage.tables import entity_members
+
+    query = select(entity_members.c.agency, entity_members.c.record_id).where(
+        entity_members.c.entity_id == entity_id
+    )
+    keys = sorted(f"{agency}/{record_id}" for agency, record_id in conn.execute(query))
+    if not keys:
+        raise UsageError(f"{entity_id}: no such entity in the last run")
+    return keys
+
+
+def merge_entities(conn: Connection, first: str, second: str, by: str) -> int:
+    """Two entities are one person: one "same" decision between them is enough, the
+    clustering joins the rest."""
+    left, right = entity_records(conn, first)[0], entity_records(conn, second)[0]
+    decide(conn, left, right, "same", by, note=f"merge of {first} and {second}")
+    return 1
+
+
+def split_entity(conn: Connection, entity_id: str, leaving: list[str], by: str) -> int:
+    """The `leaving` records are not the person of `entity_id`: each is decided
+    different from every record that stays, and the leaving ones stay together."""
+    members = entity_records(conn, entity_id)
+    unknown = sorted(set(leaving) - set(members))
+    if unknown:
+        raise UsageError(f"{', '.join(unknown)}: not in {entity_id}")
+    staying = [key for key in members if key not in leaving]
+    if not staying:
+        raise UsageError("a split must leave at least one record in the entity")
+    note = f"split of {entity_id}"
+    count = 0
+    for out in leaving:
+        for key in staying:
+            decide(conn, out, key, "different", by, note=note)
+            count += 1
+    for a, b in pairwise(leaving):
+        decide(conn, a, b, "same", by, note=note)
+        count += 1
+    return count
