@@ -38,9 +38,9 @@ class Profile:
     sex: str | None
     birth: tuple[int | None, int | None, int | None]  # year, month, day
     documents: tuple[tuple[str, str], ...]  # (type:country, number), country known
-    document_numbers: frozenset[str]
-    contacts: frozenset[str]
-    given: tuple[frozenset[str], ...] | None
+    document_numbers: tuple[str, ...]
+    contacts: tuple[str, ...]
+    given: tuple[tuple[str, ...], ...] | None  # tuples: a million of them stay in memory
     full_name: str | None = None  # all given names and two surnames, folded
     agency: str = ""
 
@@ -55,8 +55,8 @@ def profile(row: dict[str, Any]) -> Profile:
         sex=row.get("sex"),
         birth=(row.get("birth_year"), row.get("birth_month"), row.get("birth_day")),
         documents=tuple(documents),
-        document_numbers=frozenset(row.get("document_numbers") or ()),
-        contacts=frozenset(row.get("contacts") or ()),
+        document_numbers=tuple(row.get("document_numbers") or ()),
+        contacts=tuple(row.get("contacts") or ()),
         given=_given_signature(row),
         full_name=(
             f"{row['given_all']}|{row['surnames_sorted']}"
@@ -73,18 +73,21 @@ class _Cluster:
     sexes: set[str] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
     slots: dict[str, set[str]] = field(default_factory=dict)
-    givens: list[tuple[frozenset[str], ...]] = field(default_factory=list)
+    givens: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
 
 
-def _given_signature(row: dict[str, Any]) -> tuple[frozenset[str], ...] | None:
+def _given_signature(row: dict[str, Any]) -> tuple[tuple[str, ...], ...] | None:
     if not row.get("given_tokens"):
         return None
-    return (
-        frozenset(row["given_tokens"]),
-        frozenset(row.get("given_codes") or ()),
-        frozenset(row.get("given_expanded") or ()),
-        frozenset(row.get("surname_tokens") or ()),
-        frozenset(row.get("surname_codes") or ()),
+    return tuple(
+        tuple(row.get(column) or ())
+        for column in (
+            "given_tokens",
+            "given_codes",
+            "given_expanded",
+            "surname_tokens",
+            "surname_codes",
+        )
     )
 
 
@@ -116,9 +119,9 @@ def corroboration(
     is a rare full name with both surnames, written alike by two agencies."""
     if _births_agree(x, y):
         return "birth date"
-    if x.document_numbers & y.document_numbers:
+    if not set(x.document_numbers).isdisjoint(y.document_numbers):
         return "document"
-    if x.contacts & y.contacts:
+    if not set(x.contacts).isdisjoint(y.contacts):
         return "contact"
     if (
         name_counts is not None
@@ -139,11 +142,11 @@ def full_name_counts(profiles: Iterable[Profile]) -> dict[str, int]:
     return counts
 
 
-def given_names_differ(x: tuple[frozenset[str], ...], y: tuple[frozenset[str], ...]) -> bool:
+def given_names_differ(x: tuple[tuple[str, ...], ...], y: tuple[tuple[str, ...], ...]) -> bool:
     """Nothing in common between two records' given names: no token, no sound, no
     nickname, not written in the other's surname column, no near spelling."""
-    tokens_x, codes_x, expanded_x, surnames_x, surname_codes_x = x
-    tokens_y, codes_y, expanded_y, surnames_y, surname_codes_y = y
+    tokens_x, codes_x, expanded_x, surnames_x, surname_codes_x = map(frozenset, x)
+    tokens_y, codes_y, expanded_y, surnames_y, surname_codes_y = map(frozenset, y)
     if tokens_x & tokens_y or codes_x & codes_y or expanded_x & expanded_y:
         return False
     # Given names and surnames swapped between the columns (order_swapped, family name

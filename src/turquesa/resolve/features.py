@@ -35,6 +35,7 @@ COLUMNS: dict[str, str] = {
     "surname1": "VARCHAR",
     "surname2": "VARCHAR",
     "surnames_sorted": "VARCHAR",
+    "full_name_key": "VARCHAR",
     "surname_tokens": "VARCHAR[]",
     "surname_codes": "VARCHAR[]",
     "name_codes": "VARCHAR[]",
@@ -127,6 +128,11 @@ def person_features(
         "surname1": surnames[0] if surnames else None,
         "surname2": surnames[1] if len(surnames) > 1 else None,
         "surnames_sorted": " ".join(sorted(surnames)) or None,
+        "full_name_key": (
+            f"{' '.join(given)}|{' '.join(sorted(surnames))}"
+            if given and len(surnames) > 1
+            else None
+        ),
         "surname_tokens": surname_tokens,
         "surname_codes": surname_codes,
         "name_codes": name_codes,

@@ -11,7 +11,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+import orjson
+from sqlalchemy import Connection, Text, or_, select, type_coerce
 
 from turquesa.resolve.features import person_features
 from turquesa.storage.tables import identifiers, records
@@ -52,7 +53,7 @@ def _identifier_keys(
     )
     contacts: dict[tuple[str, str], list[str]] = defaultdict(list)
     documents: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
-    for agency, owner, id_kind, value, platform, country in conn.execute(query):
+    for agency, owner, id_kind, value, platform, country in conn.execute(query).all():
         if id_kind in CONTACT_KINDS:
             key = f"{id_kind}:{platform}:{value}" if id_kind == "handle" else f"{id_kind}:{value}"
             contacts[agency, owner].append(key)
@@ -64,12 +65,16 @@ def _identifier_keys(
 def person_feature_rows(conn: Connection) -> Iterator[dict[str, Any]]:
     """One feature row per current person record, in (agency, record_id) order."""
     contacts, documents = _identifier_keys(conn, "person")
+    # The JSON text as stored, parsed with orjson: SQLAlchemy's JSON type would parse
+    # it with the standard library, at a third of the speed, over a million rows.
+    data_text = type_coerce(records.c.data, Text)
     query = (
-        select(records.c.agency, records.c.record_id, records.c.role, records.c.data)
+        select(records.c.agency, records.c.record_id, records.c.role, data_text)
         .where(records.c.kind == "person", records.c.status == "current")
         .order_by(records.c.agency, records.c.record_id)
     )
-    for agency, record_id, role, data in conn.execute(query).yield_per(20_000):
+    for agency, record_id, role, text in conn.execute(query).yield_per(20_000):
+        data = orjson.loads(text) if isinstance(text, str | bytes) else text
         key = (agency, record_id)
         yield person_features(
             agency, record_id, role, data, contacts.get(key, []), documents.get(key, [])

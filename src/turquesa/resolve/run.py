@@ -125,6 +125,7 @@ def resolve(
         )
     rows = people.profiles
     clock.lap("read and score")
+    report.timings.update(scored.timings)
     report.person_records = len(rows)
     report.analyst_decisions = len(decisions.same) + len(decisions.different)
     report.pairs_scored = scored.candidate_pairs
@@ -176,6 +177,12 @@ def resolve(
     return report
 
 
+def split_key(uid: str) -> tuple[str, str]:
+    """(agency, record_id) of a record key; agency codes hold no '/'."""
+    agency, _, record_id = uid.partition("/")
+    return agency, record_id
+
+
 class _People:
     """Keeps, of each person record streaming to the matching engine, only what the
     clustering and the stored entities need (a Profile, the agency and record id, a
@@ -183,14 +190,12 @@ class _People:
 
     def __init__(self) -> None:
         self.profiles: dict[str, Profile] = {}
-        self.keys: dict[str, tuple[str, str]] = {}
         self.labels: dict[str, str] = {}
 
     def collect(self, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for row in rows:
             uid = row["unique_id"]
             self.profiles[uid] = profile(row)
-            self.keys[uid] = (row["agency"], row["record_id"])
             given, surnames = row.get("given_all") or "", " ".join(row.get("surname_tokens") or ())
             text = f"{given} {surnames}".strip() or ", ".join(row.get("aliases") or ())
             if text:
@@ -328,7 +333,7 @@ def _store_people(
                     best[uid] = (edge.probability, edge.method)
     members = []
     for uid, group in clusters.items():
-        agency, record_id = people.keys[uid]
+        agency, record_id = split_key(uid)
         probability, method = best.get(uid, (None, "alone")) if len(group) > 1 else (None, "alone")
         members.append(
             {
@@ -349,7 +354,7 @@ def _store_people(
             "person",
             _person_label(people.labels, group),
             len(group),
-            (people.keys[uid][0] for uid in group),
+            (split_key(uid)[0] for uid in group),
             country_of,
             run_id,
         )
@@ -467,7 +472,7 @@ def _store_pairs(
         else:
             status = "refused"
             reason = contradiction_between(rows, clusters[left], clusters[right])
-        countries = {country_of.get(people.keys[k][0]) for k in (left, right)}
+        countries = {country_of.get(split_key(k)[0]) for k in (left, right)}
         # Joining larger clusters, and across a border, changes more of the picture.
         priority = len(clusters[left]) + len(clusters[right]) + (5 if len(countries) > 1 else 0)
         out.append(

@@ -12,8 +12,9 @@ import json
 import logging
 import math
 import tempfile
+import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ class ScoredPairs:
     model_json: dict[str, Any]
     candidate_pairs: int
     records: int
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def write_features(rows: Iterable[dict[str, Any]], folder: Path) -> tuple[Path, int]:
@@ -92,8 +94,18 @@ def score_persons(
     from splink import DuckDBAPI, Linker
 
     logging.getLogger("splink").setLevel(logging.ERROR)  # its training chatter is for notebooks
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = round(now - clock, 2)
+        clock = now
+
     with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-resolve-") as tmp:
         path, count = write_features(rows, Path(tmp))
+        lap("features")
         con = _connect(Path(tmp))
         try:
             _duckdb_table(con, path)
@@ -103,16 +115,18 @@ def score_persons(
                 if count > 1:
                     _train(linker)
                 model_json = temper(linker.misc.save_model_to_json())
+                lap("train")
             linker = Linker("persons", model_json, db_api=api)
             table = linker.inference.predict().physical_name
             pairs = con.execute(
                 f"SELECT unique_id_l, unique_id_r, match_probability, match_weight FROM {table} "
                 f"WHERE match_probability >= {KEEP_FROM_PROBABILITY}"
             ).fetchall()
-            candidates = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            candidates = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+            lap("predict")
         finally:
             con.close()
-    return ScoredPairs(pairs, json.loads(json.dumps(model_json)), candidates, count)
+    return ScoredPairs(pairs, json.loads(json.dumps(model_json)), candidates, count, timings)
 
 
 #: No level of a trained model may be taken as impossible among true matches: EM on
