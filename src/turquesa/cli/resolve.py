@@ -35,12 +35,17 @@ def show_resolution(report: ResolutionReport, console: Console) -> None:
 
 def resolve_command(
     ctx: typer.Context,
-    engine: str = typer.Option("duckdb", "--engine", help="duckdb (default) or spark."),
+    engine: str = typer.Option(
+        "duckdb", "--engine", help="duckdb (default) or spark (pip install 'turquesa[spark]')."
+    ),
     threshold: float = typer.Option(
         ACCEPT_FROM, "--threshold", min=0.5, max=1.0, help="Match probability to accept."
     ),
     workdir: Path | None = typer.Option(None, "--workdir", help="Folder for temporary files."),
     run_by: str | None = typer.Option(None, "--as", help="Who runs it (default: system user)."),
+    reuse_model: bool = typer.Option(
+        False, "--reuse-model", help="Score with the last run's trained model, without training."
+    ),
 ) -> None:
     """Resolve persons, organizations and identifiers into entities.
 
@@ -58,6 +63,7 @@ def resolve_command(
             accept_from=threshold,
             workdir=workdir,
             step=lambda msg: status.update(msg),
+            reuse_model=reuse_model,
         )
     show_resolution(report, Console())
 

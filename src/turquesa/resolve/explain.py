@@ -10,12 +10,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
-from turquesa.errors import UsageError
 from turquesa.resolve.clusters import corroboration, full_name_counts, pair_contradiction, profile
 from turquesa.resolve.decisions import active_decisions, ordered
+from turquesa.resolve.explain_model import last_model
 from turquesa.resolve.people import person_feature_rows
 from turquesa.resolve.splink_model import PairWeigher, PairWeights
-from turquesa.storage.tables import entity_members, resolution_runs
+from turquesa.storage.tables import entity_members
 
 
 @dataclass
@@ -28,18 +28,6 @@ class Explanation:
     decision: str | None
     entities: tuple[str | None, str | None]
     records: tuple[dict[str, Any], dict[str, Any]]
-
-
-def last_model(conn: Connection) -> dict[str, Any]:
-    query = (
-        select(resolution_runs.c.model)
-        .where(resolution_runs.c.model.is_not(None))
-        .order_by(resolution_runs.c.id.desc())
-    )
-    model = conn.execute(query).scalar()
-    if model is None:
-        raise UsageError("nothing resolved yet: run turquesa resolve first")
-    return model
 
 
 class Explainer:

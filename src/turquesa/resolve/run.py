@@ -34,6 +34,7 @@ from turquesa.resolve.clusters import (
     profile,
 )
 from turquesa.resolve.decisions import active_decisions
+from turquesa.resolve.explain_model import last_model
 from turquesa.resolve.features import record_key
 from turquesa.resolve.identities import assign_ids
 from turquesa.resolve.people import person_feature_rows
@@ -105,9 +106,11 @@ def resolve(
     accept_from: float = ACCEPT_FROM,
     workdir: Path | None = None,
     step: Step | None = None,
+    reuse_model: bool = False,
 ) -> ResolutionReport:
     """Resolve everything loaded; the report says how many records became how many
-    entities."""
+    entities. `reuse_model` scores with the last run's trained model instead of
+    training again (the same model on another engine, or a quick re-run)."""
     started = time.perf_counter()
     report = ResolutionReport(engine=resolver)
     say = step or (lambda _msg: None)
@@ -118,10 +121,14 @@ def resolve(
         country_of = dict(conn.execute(select(agencies.c.code, agencies.c.country)).all())
         organizations = _organization_rows(conn)
         identifier_rows = _identifier_rows(conn)
+        model = last_model(conn) if reuse_model else None
         say("reading person records and scoring candidate pairs")
         people = _People()
         scored = score_persons(
-            people.collect(person_feature_rows(conn)), engine=resolver, workdir=workdir
+            people.collect(person_feature_rows(conn)),
+            engine=resolver,
+            model_json=model,
+            workdir=workdir,
         )
     rows = people.profiles
     clock.lap("read and score")

@@ -92,8 +92,8 @@ def _surnames() -> cl.CustomComparison:
 def _crossed(left: str, right: str, label: str) -> cll.CustomLevel:
     """One side's names found in the other side's other column (order swapped)."""
     return cll.CustomLevel(
-        f"array_length(list_intersect({left}_l, {right}_r)) >= 1 "
-        f"AND array_length(list_intersect({right}_l, {left}_r)) >= 1",
+        f"array_length(array_intersect({left}_l, {right}_r)) >= 1 "
+        f"AND array_length(array_intersect({right}_l, {left}_r)) >= 1",
         label_for_charts=label,
         base_dialect_str="duckdb",
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import tempfile
 import time
 from collections.abc import Iterable
@@ -81,6 +82,17 @@ def _duckdb_table(con: Any, path: Path) -> None:
     )
 
 
+ENGINES = ("duckdb", "spark")
+
+
+def _quiet() -> None:
+    """Splink's training chatter is for notebooks; its loggers set their own levels."""
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("splink"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    logging.getLogger("splink").setLevel(logging.ERROR)
+
+
 def score_persons(
     rows: Iterable[dict[str, Any]],
     *,
@@ -88,12 +100,15 @@ def score_persons(
     model_json: dict[str, Any] | None = None,
     workdir: Path | None = None,
 ) -> ScoredPairs:
-    """Train (unless a trained model is given) and score every candidate pair."""
-    if engine != "duckdb":
+    """Train (unless a trained model is given) and score every candidate pair, on
+    DuckDB or, for data beyond one machine's patience, on Spark: the same settings,
+    the same training steps. The model comes back in DuckDB's dialect whatever the
+    engine, so that `explain` and later runs can use it."""
+    if engine not in ENGINES:
         raise UsageError(f"unknown resolution engine {engine!r}: use duckdb or spark")
-    from splink import DuckDBAPI, Linker
+    from splink import Linker
 
-    logging.getLogger("splink").setLevel(logging.ERROR)  # its training chatter is for notebooks
+    _quiet()
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -106,27 +121,115 @@ def score_persons(
     with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-resolve-") as tmp:
         path, count = write_features(rows, Path(tmp))
         lap("features")
-        con = _connect(Path(tmp))
+        backend = _DuckDB(Path(tmp)) if engine == "duckdb" else _Spark(Path(tmp))
         try:
-            _duckdb_table(con, path)
-            api = DuckDBAPI(connection=con)
+            table = backend.load(path)
             if model_json is None:
-                linker = Linker("persons", person_settings(), db_api=api)
-                if count > 1:
-                    _train(linker)
-                model_json = temper(linker.misc.save_model_to_json())
+                model_json = temper(_train(table, backend.api))
                 lap("train")
-            linker = Linker("persons", model_json, db_api=api)
-            table = linker.inference.predict().physical_name
-            pairs = con.execute(
-                f"SELECT unique_id_l, unique_id_r, match_probability, match_weight FROM {table} "
-                f"WHERE match_probability >= {KEEP_FROM_PROBABILITY}"
-            ).fetchall()
-            candidates = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+            linker = Linker(table, retarget(model_json, backend.dialect), db_api=backend.api)
+            pairs, candidates = backend.pairs(linker.inference.predict())
             lap("predict")
         finally:
-            con.close()
-    return ScoredPairs(pairs, json.loads(json.dumps(model_json)), candidates, count, timings)
+            backend.close()
+    portable = retarget(model_json, "duckdb")
+    return ScoredPairs(pairs, json.loads(json.dumps(portable)), candidates, count, timings)
+
+
+def retarget(model: dict[str, Any], dialect: str) -> dict[str, Any]:
+    """A trained model written for `dialect`: the SQL of the settings in that dialect,
+    the parameters (m, u, the share of matches) as trained."""
+    out = person_settings().create_settings_dict(dialect)
+    out["probability_two_random_records_match"] = model["probability_two_random_records_match"]
+    for target, source in zip(out["comparisons"], model["comparisons"], strict=True):
+        for level_out, level_in in zip(
+            target["comparison_levels"], source["comparison_levels"], strict=True
+        ):
+            for key in ("m_probability", "u_probability", "tf_minimum_u_value"):
+                if level_in.get(key) is not None:
+                    level_out[key] = level_in[key]
+    return out
+
+
+class _DuckDB:
+    dialect = "duckdb"
+
+    def __init__(self, folder: Path) -> None:
+        from splink import DuckDBAPI
+
+        self.con = _connect(folder)
+        self.api = DuckDBAPI(connection=self.con)
+
+    def load(self, path: Path) -> str:
+        _duckdb_table(self.con, path)
+        return "persons"
+
+    def pairs(self, predictions: Any) -> tuple[list[tuple[str, str, float, float]], int]:
+        table = predictions.physical_name
+        pairs = self.con.execute(
+            f"SELECT unique_id_l, unique_id_r, match_probability, match_weight FROM {table} "
+            f"WHERE match_probability >= {KEEP_FROM_PROBABILITY}"
+        ).fetchall()
+        return pairs, self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class _Spark:
+    """PySpark in local mode on this machine's cores; on a cluster, the same calls with
+    a session from `spark-submit` (SPARK_MASTER and friends)."""
+
+    dialect = "spark"
+
+    def __init__(self, folder: Path) -> None:
+        try:
+            from pyspark.sql import SparkSession
+        except ImportError as exc:
+            raise UsageError(
+                "the Spark engine needs PySpark: pip install 'turquesa[spark]' (and Java 17)"
+            ) from exc
+        from splink import SparkAPI
+        from splink.backends.spark import similarity_jar_location
+
+        self.spark = (
+            SparkSession.builder.master(os.environ.get("SPARK_MASTER", "local[*]"))
+            .appName("turquesa-resolve")
+            .config("spark.jars", similarity_jar_location())
+            .config("spark.sql.shuffle.partitions", "8")
+            .config("spark.local.dir", str(folder / "spark"))
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.memory", os.environ.get("TURQUESA_SPARK_MEMORY", "2g"))
+            .getOrCreate()
+        )
+        self.spark.sparkContext.setLogLevel("ERROR")
+        self.spark.sparkContext.setCheckpointDir(str(folder / "checkpoints"))
+        self.api = SparkAPI(spark_session=self.spark)
+
+    def load(self, path: Path) -> Any:
+        from pyspark.sql.types import ArrayType, IntegerType, StringType, StructField, StructType
+
+        types = {"VARCHAR": StringType(), "INTEGER": IntegerType()}
+        schema = StructType(
+            [
+                StructField(
+                    name, ArrayType(StringType()) if kind.endswith("[]") else types[kind], True
+                )
+                for name, kind in COLUMNS.items()
+            ]
+        )
+        return self.spark.read.schema(schema).json(str(path))
+
+    def pairs(self, predictions: Any) -> tuple[list[tuple[str, str, float, float]], int]:
+        frame = predictions.as_spark_dataframe()
+        kept = frame.where(frame.match_probability >= KEEP_FROM_PROBABILITY).select(
+            "unique_id_l", "unique_id_r", "match_probability", "match_weight"
+        )
+        pairs = [tuple(row) for row in kept.toLocalIterator()]
+        return pairs, frame.count()
+
+    def close(self) -> None:
+        self.spark.stop()
 
 
 #: No level of a trained model may be taken as impossible among true matches: EM on
@@ -151,30 +254,45 @@ def temper(model: dict[str, Any]) -> dict[str, Any]:
     return model
 
 
-def _train(linker: Any) -> None:
-    """Each training step needs enough examples in the loaded data (a document shared
+def _train(table: Any, api: Any) -> dict[str, Any]:
+    """Train the person model; the trained settings come back as Splink JSON.
+
+    Each training step needs enough examples in the loaded data (a document shared
     by two records, pairs in each EM block). On a small load a step can find none;
     then that step's parameters keep Splink's defaults and the others are still
-    learnt, rather than refusing to resolve a handful of records."""
-    from splink import block_on
+    learnt, rather than refusing to resolve a handful of records. A failed EM session
+    can leave the linker without the comparisons it had set aside, so each step
+    starts from the settings as they stood after the last good one."""
+    from splink import Linker, block_on
 
     steps = [
-        lambda: linker.training.estimate_probability_two_random_records_match(
+        lambda linker: linker.training.estimate_probability_two_random_records_match(
             [block_on("documents", arrays_to_explode=["documents"])], recall=0.5
         ),
-        lambda: linker.training.estimate_u_using_random_sampling(max_pairs=2_000_000, seed=7),
+        lambda linker: linker.training.estimate_u_using_random_sampling(
+            max_pairs=2_000_000, seed=7
+        ),
     ]
     steps += [
-        lambda rule=rule: linker.training.estimate_parameters_using_expectation_maximisation(
-            rule, estimate_without_term_frequencies=True
+        lambda linker, rule=rule: (
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, estimate_without_term_frequencies=True
+            )
         )
         for rule in training_rules()
     ]
+    settings: Any = person_settings()
     for step in steps:
+        linker = Linker(table, settings, db_api=api)
         try:
-            step()
+            step(linker)
         except Exception as exc:  # Splink raises plain exceptions for empty blocks
             log.warning("a training step found too little data and was skipped: %s", exc)
+            continue
+        settings = linker.misc.save_model_to_json()
+    if not isinstance(settings, dict):
+        settings = Linker(table, settings, db_api=api).misc.save_model_to_json()
+    return settings
 
 
 @dataclass
@@ -196,7 +314,7 @@ def blocking_figures(
     million records never make a Python list of pairs."""
     from splink import DuckDBAPI, Linker
 
-    logging.getLogger("splink").setLevel(logging.ERROR)
+    _quiet()
     with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-blocking-") as tmp:
         path, _count = write_features(rows, Path(tmp))
         truth_path = Path(tmp) / "truth.csv"
@@ -247,7 +365,7 @@ class PairWeigher:
     def __init__(self, rows: Iterable[dict[str, Any]], model_json: dict[str, Any]) -> None:
         from splink import DuckDBAPI, Linker
 
-        logging.getLogger("splink").setLevel(logging.ERROR)
+        _quiet()
         self._tmp = tempfile.TemporaryDirectory(prefix="turquesa-explain-")
         path, _count = write_features(rows, Path(self._tmp.name))
         self.con = _connect(Path(self._tmp.name))
