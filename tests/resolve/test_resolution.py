@@ -154,3 +154,41 @@ def test_manual_merge_and_split_of_entities(resolved: Engine) -> None:
         split_entity(conn, merged, ["MX-TESTFIS/MF2"], "analyst-b")
     resolve(resolved, run_by="test")
     assert entity_of(resolved, "PA-TESTPOL", "PF1") != entity_of(resolved, "MX-TESTFIS", "MF2")
+
+
+def test_an_incremental_run_links_new_records_to_the_existing_entities(
+    resolved: Engine, tmp_path: Path
+) -> None:
+    with resolved.connect() as conn:
+        before = {
+            (a, r): e
+            for a, r, e in conn.execute(
+                select(
+                    entity_members.c.agency, entity_members.c.record_id, entity_members.c.entity_id
+                )
+            )
+        }
+    wilmer = entity_of(resolved, "PA-TESTPOL", "PW1")
+    honduras = {
+        "agency.csv": "agency,country,name\nHN-TESTPOL,Honduras,Policía de prueba\n",
+        "cases.csv": "case_id,title,crime_type\nHN-C1,Caso cuatro,smuggling\n",
+        "persons.csv": PERSONS_HEADER
+        + "HW1,HN-C1,suspect,Wilmer A.,Quintero Salas,,,M,12/03/1984,Venezuela,passport,"
+        "AB123456,VE,\n"
+        + "HX1,HN-C1,smuggled_migrant,Dayana,Ferrer Lobo,,,F,01/01/2001,Venezuela,,,,\n",
+    }
+    assert ingest(resolved, write(tmp_path / "hn", honduras), loaded_by="test").ok
+    report = resolve(resolved, run_by="test", incremental=True)
+    assert report.new_records == 2
+    assert entity_of(resolved, "HN-TESTPOL", "HW1") == wilmer
+    assert entity_of(resolved, "HN-TESTPOL", "HX1") != wilmer
+    with resolved.connect() as conn:
+        after = {
+            (a, r): e
+            for a, r, e in conn.execute(
+                select(
+                    entity_members.c.agency, entity_members.c.record_id, entity_members.c.entity_id
+                )
+            )
+        }
+    assert {k: v for k, v in after.items() if k in before} == before

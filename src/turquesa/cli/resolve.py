@@ -12,6 +12,11 @@ from turquesa.resolve.run import ACCEPT_FROM, ResolutionReport, resolve
 
 
 def show_resolution(report: ResolutionReport, console: Console) -> None:
+    if report.new_records:
+        console.print(
+            f"Incremental: {report.new_records:,} person records were new since the last run; "
+            "its entities were kept."
+        )
     console.print(
         f"{report.person_records:,} person records became [bold]{report.persons:,}[/bold] "
         f"persons; {report.persons_in_several_records:,} of them are in more than one "
@@ -46,6 +51,11 @@ def resolve_command(
     reuse_model: bool = typer.Option(
         False, "--reuse-model", help="Score with the last run's trained model, without training."
     ),
+    incremental: bool = typer.Option(
+        False,
+        "--incremental",
+        help="Link records loaded since the last run to its entities, which stay as they are.",
+    ),
 ) -> None:
     """Resolve persons, organizations and identifiers into entities.
 
@@ -64,6 +74,7 @@ def resolve_command(
             workdir=workdir,
             step=lambda msg: status.update(msg),
             reuse_model=reuse_model,
+            incremental=incremental,
         )
     show_resolution(report, Console())
 

@@ -20,6 +20,9 @@ from typing import Any
 import jellyfish
 
 MAX_BIRTH_YEAR_GAP = 2
+#: Edges merged without the contradiction test: an analyst's "same" (the analyst has
+#: seen the records) and, in an incremental run, the entities the last run made.
+TRUSTED = frozenset({"analyst", "previous"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +30,7 @@ class Edge:
     a: str
     b: str
     probability: float
-    method: str  # analyst | document | model
+    method: str  # analyst | previous | document | model
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,11 +222,11 @@ def cluster(
     for a, b in cannot_link:
         apart.setdefault(a, set()).add(b)
         apart.setdefault(b, set()).add(a)
+    rank = {"analyst": 0, "previous": 1, "document": 2}
     order = sorted(
         edges,
         key=lambda e: (
-            e.method != "analyst",
-            e.method != "document",
+            rank.get(e.method, 3),
             -round(e.probability, 9),
             min(e.a, e.b),
             max(e.a, e.b),
@@ -238,7 +241,7 @@ def cluster(
         x, y = clusters[ra], clusters[rb]
         if _kept_apart(x, y, apart):
             continue
-        if edge.method != "analyst" and contradiction(x, y) is not None:
+        if edge.method not in TRUSTED and contradiction(x, y) is not None:
             continue
         if len(x.members) < len(y.members):
             ra, rb, x, y = rb, ra, y, x

@@ -90,6 +90,7 @@ class ResolutionReport:
     pairs_to_review: int = 0
     pairs_refused: int = 0
     merged_by_document: int = 0
+    new_records: int = 0  # incremental runs: person records not in the last run
     analyst_decisions: int = 0
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
@@ -107,10 +108,14 @@ def resolve(
     workdir: Path | None = None,
     step: Step | None = None,
     reuse_model: bool = False,
+    incremental: bool = False,
 ) -> ResolutionReport:
     """Resolve everything loaded; the report says how many records became how many
     entities. `reuse_model` scores with the last run's trained model instead of
-    training again (the same model on another engine, or a quick re-run)."""
+    training again (the same model on another engine, or a quick re-run).
+    `incremental` links the records loaded since the last run to the entities it made,
+    which stay as they were (analysts' decisions made since still apply): no training,
+    and only pairs that involve a new record are considered."""
     started = time.perf_counter()
     report = ResolutionReport(engine=resolver)
     say = step or (lambda _msg: None)
@@ -121,7 +126,7 @@ def resolve(
         country_of = dict(conn.execute(select(agencies.c.code, agencies.c.country)).all())
         organizations = _organization_rows(conn)
         identifier_rows = _identifier_rows(conn)
-        model = last_model(conn) if reuse_model else None
+        model = last_model(conn) if reuse_model or incremental else None
         say("reading person records and scoring candidate pairs")
         people = _People()
         scored = score_persons(
@@ -140,15 +145,22 @@ def resolve(
     names = full_name_counts(rows.values())
     document_edges = _document_edges(rows)
     report.merged_by_document = len(document_edges)
-    edges = [Edge(a, b, 1.0, "analyst") for a, b in decisions.same]
-    edges += document_edges
-    edges += [
+    model_edges = [
         Edge(a, b, p, "model")
         for a, b, p, _w in scored.pairs
         if p >= accept_from
         and (min(a, b), max(a, b)) not in decisions.different
         and corroboration(rows[a], rows[b], names) is not None
     ]
+    edges = [Edge(a, b, 1.0, "analyst") for a, b in decisions.same]
+    if incremental:
+        known = previous.get("person", {})
+        new = {uid for uid in rows if uid not in known}
+        report.new_records = len(new)
+        edges += _previous_edges(known, rows)
+        edges += [e for e in document_edges + model_edges if e.a in new or e.b in new]
+    else:
+        edges += document_edges + model_edges
     clusters = cluster(rows, edges, decisions.different)
     clock.lap("cluster")
     person_ids = assign_ids(clusters.values(), previous.get("person", {}), "P")
@@ -232,6 +244,19 @@ def _previous_members(conn: Connection) -> dict[str, dict[str, str]]:
     for agency, record_id, kind, entity_id in conn.execute(query):
         previous[kind][record_key(agency, record_id)] = entity_id
     return previous
+
+
+def _previous_edges(known: dict[str, str], rows: dict[str, Profile]) -> list[Edge]:
+    """The last run's entities, as edges from each one's first record to the others."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for uid, entity_id in known.items():
+        if uid in rows:
+            groups[entity_id].append(uid)
+    edges = []
+    for members in groups.values():
+        first, *others = sorted(members)
+        edges.extend(Edge(first, other, 1.0, "previous") for other in others)
+    return edges
 
 
 def _document_edges(rows: dict[str, Profile]) -> list[Edge]:
