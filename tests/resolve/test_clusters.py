@@ -97,3 +97,27 @@ def test_a_name_alone_does_not_corroborate_a_match() -> None:
     assert corroboration(born, swapped) == "birth date"
     assert corroboration(born, year_off) == "birth date"
     assert corroboration(born, elsewhere) is None
+
+
+def test_a_shared_document_forgives_one_clerical_error_but_not_two() -> None:
+    passport = {"type": "passport", "country": "VE", "number": "A1234567"}
+    first = person("m", "hannah", "ferris", birth_date="1965-09-26", document=passport)
+    renamed = person("n", "alicia", "ferris", birth_date="1965-09-26", document=passport)
+    redated = person("n", "hannah", "ferris", birth_date="1956-09-26", document=passport)
+    both = person("n", "alicia", "ferris", birth_date="1956-09-26", document=passport)
+    stranger = person("n", "alicia", "gomez", birth_date="1965-09-26", document=passport)
+    assert pair_contradiction(first, renamed) is None
+    assert pair_contradiction(first, redated) is None
+    assert pair_contradiction(first, both) == "birth dates years apart"
+    assert pair_contradiction(first, stranger) == "given names with nothing in common"
+    woman = person("o", "hannah", "ferris", sex="F", document=passport)
+    man = person("p", "hannah", "ferris", sex="M", document=passport)
+    assert pair_contradiction(woman, man) == "different sex"
+
+
+def test_a_birth_date_one_slip_away_still_corroborates() -> None:
+    born = profile(person("q", "ana", "ruiz", birth_date="1990-05-04"))
+    month_slip = profile(person("r", "ana", "ruiz", birth_date="1990-08-04"))
+    two_parts_off = profile(person("s", "ana", "ruiz", birth_date="1990-08-09"))
+    assert corroboration(born, month_slip) == "birth date"
+    assert corroboration(born, two_parts_off) is None

@@ -95,16 +95,18 @@ def _given_signature(row: dict[str, Any]) -> tuple[tuple[str, ...], ...] | None:
 
 
 def _births_agree(x: Profile, y: Profile) -> bool:
-    """Birth dates that say the same person: the same date (or its day and month
-    swapped, or the same month of the same year), the same day a year off, or, when
-    one is partial, years at most one apart."""
+    """Birth dates that say the same person: the same date, or one typing slip away
+    from it (two of year, month and day the same; day and month swapped; the same day
+    a year off), or, when one is partial, years at most one apart."""
     (ya, ma, da), (yb, mb, db) = x.birth, y.birth
     if not ya or not yb:
         return False
     if da and db:
-        if ya == yb:
-            return ma == mb or (ma, da) == (db, mb)
-        return abs(ya - yb) <= 1 and (ma, da) == (mb, db)
+        if ya == yb and (ma, da) == (db, mb):
+            return True
+        if abs(ya - yb) <= 1 and (ma, da) == (mb, db):
+            return True
+        return ya == yb and (ma == mb or da == db)
     return abs(ya - yb) <= 1
 
 
@@ -124,6 +126,8 @@ def corroboration(
         return "birth date"
     if not set(x.document_numbers).isdisjoint(y.document_numbers):
         return "document"
+    if any(a[0] == b[0] and _near(a[1], b[1]) for a in x.documents for b in y.documents):
+        return "document one character apart"
     if not set(x.contacts).isdisjoint(y.contacts):
         return "contact"
     if (
@@ -184,21 +188,42 @@ def _new_cluster(uid: str, record: Profile) -> _Cluster:
 
 
 def contradiction(x: _Cluster, y: _Cluster) -> str | None:
-    """Why two clusters cannot be one person, or None."""
+    """Why two clusters cannot be one person, or None.
+
+    A document the two sides share forgives one clerical error when the rest agrees:
+    given names written differently when the surname and the birth year agree, or a
+    birth date far off when the names agree. Not more: in this field one forged
+    passport is often carried by several people, whose names then differ entirely."""
     if len(x.sexes | y.sexes) > 1:
         return "different sex"
+    shared = any(numbers & y.slots.get(slot, set()) for slot, numbers in x.slots.items())
+
+    def forgiven() -> bool:  # computed only when a contradiction is found
+        return shared and bool(_surnames(x) & _surnames(y))
+
+    givens_differ = None
     years = x.years | y.years
     if years and max(years) - min(years) > MAX_BIRTH_YEAR_GAP:
-        return "birth dates years apart"
+        givens_differ = _givens_differ(x, y)
+        if givens_differ or not forgiven():
+            return "birth dates years apart"
     for slot, numbers in x.slots.items():
         other = y.slots.get(slot)
         if other and not (numbers & other) and not any(_near(a, b) for a in numbers for b in other):
             return f"two different documents ({slot.replace(':', ' of ')})"
-    for gx in x.givens:
-        for gy in y.givens:
-            if given_names_differ(gx, gy):
-                return "given names with nothing in common"
+    if givens_differ is None:
+        givens_differ = _givens_differ(x, y)
+    if givens_differ and not (forgiven() and (not years or max(years) - min(years) <= 1)):
+        return "given names with nothing in common"
     return None
+
+
+def _givens_differ(x: _Cluster, y: _Cluster) -> bool:
+    return any(given_names_differ(gx, gy) for gx in x.givens for gy in y.givens)
+
+
+def _surnames(cluster: _Cluster) -> set[str]:
+    return {token for signature in cluster.givens for token in signature[3]}
 
 
 def pair_contradiction(x: dict[str, Any], y: dict[str, Any]) -> str | None:

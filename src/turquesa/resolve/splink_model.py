@@ -58,8 +58,10 @@ def write_features(rows: Iterable[dict[str, Any]], folder: Path) -> tuple[Path, 
 
 #: DuckDB takes 80% of the machine's memory by default; resolution must leave room
 #: for the database and the rest of the platform (target: under 4 GB in all). Past
-#: the limit DuckDB spills to the temporary folder rather than failing.
-DUCKDB_MEMORY = "2GB"
+#: the limit DuckDB spills to the temporary folder where its operators can; building
+#: the candidate pairs of a million records needs about 3 GB.
+#: TURQUESA_DUCKDB_MEMORY changes it.
+DUCKDB_MEMORY = os.environ.get("TURQUESA_DUCKDB_MEMORY", "3GB")
 
 
 def _connect(folder: Path) -> Any:
