@@ -21,7 +21,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from turquesa.normalise import name_key
 from turquesa.resolve.clusters import (
@@ -38,7 +38,7 @@ from turquesa.resolve.explain_model import last_model
 from turquesa.resolve.features import record_key
 from turquesa.resolve.identities import assign_ids
 from turquesa.resolve.people import person_feature_rows
-from turquesa.resolve.splink_model import score_persons
+from turquesa.resolve.splink_model import KEEP_FROM_PROBABILITY, score_persons
 from turquesa.storage import store
 from turquesa.storage.bulk import write_rows
 from turquesa.storage.tables import (
@@ -55,7 +55,7 @@ from turquesa.storage.tables import (
 #: figure that gave precision >= 0.99 with the best recall on the synthetic truth.
 ACCEPT_FROM = 0.9
 #: Pairs from here up to ACCEPT_FROM are uncertain: they go to the review queue.
-REVIEW_FROM = 0.3
+REVIEW_FROM = KEEP_FROM_PROBABILITY
 IDENTIFIER_PREFIX = {
     "phone": "PH",
     "email": "EM",
@@ -314,29 +314,38 @@ def _organization_clusters(rows: dict[str, dict[str, Any]]) -> dict[str, tuple[s
 
 
 def _identifier_rows(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
-    """(kind, normalised value) -> the records carrying it, from current records only."""
+    """(kind, normalised value) -> the agencies and the number of current records that
+    carry it. Counted by the database, so a million phones cost one row each here."""
     current = (
         select(records.c.agency, records.c.record_id)
         .where(records.c.status == "current", records.c.kind.in_(("person", "organization")))
         .subquery()
     )
-    query = select(
-        identifiers.c.kind,
-        identifiers.c.value,
-        identifiers.c.platform,
-        identifiers.c.agency,
-        identifiers.c.owner_record_id,
-    ).join(
-        current,
-        (current.c.agency == identifiers.c.agency)
-        & (current.c.record_id == identifiers.c.owner_record_id),
+    carried = (
+        select(
+            identifiers.c.kind,
+            identifiers.c.value,
+            identifiers.c.platform,
+            identifiers.c.agency,
+            identifiers.c.owner_record_id,
+        )
+        .join(
+            current,
+            (current.c.agency == identifiers.c.agency)
+            & (current.c.record_id == identifiers.c.owner_record_id),
+        )
+        .distinct()
+        .subquery()
     )
+    query = select(
+        carried.c.kind, carried.c.value, carried.c.platform, carried.c.agency, func.count()
+    ).group_by(carried.c.kind, carried.c.value, carried.c.platform, carried.c.agency)
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for kind, value, platform, agency, owner in conn.execute(query):
+    for kind, value, platform, agency, count in conn.execute(query):
         key = (kind, f"{platform}:{value}" if kind == "handle" and platform else value)
-        entry = found.setdefault(key, {"agencies": set(), "records": set()})
+        entry = found.setdefault(key, {"agencies": set(), "records": 0})
         entry["agencies"].add(agency)
-        entry["records"].add((agency, owner))
+        entry["records"] += count
     return found
 
 
@@ -430,20 +439,18 @@ def _store_organizations(
             for uid, group in clusters.items()
         ],
     )
-    entity_rows = []
-    for group, entity_id in ids.items():
-        agency_codes = sorted({rows[uid]["agency"] for uid in group})
-        entity_rows.append(
-            {
-                "id": entity_id,
-                "kind": "organization",
-                "label": sorted(rows[uid]["label"] or "" for uid in group)[-1] or None,
-                "records": len(group),
-                "agencies": ";".join(agency_codes),
-                "countries": ";".join(sorted({country_of.get(a, "") for a in agency_codes} - {""})),
-                "run_id": run_id,
-            }
+    entity_rows = [
+        _entity_row(
+            entity_id,
+            "organization",
+            sorted(rows[uid]["label"] or "" for uid in group)[-1] or None,
+            len(group),
+            (rows[uid]["agency"] for uid in group),
+            country_of,
+            run_id,
         )
+        for group, entity_id in ids.items()
+    ]
     _write(conn, entities, entity_rows)
     report.organization_records = len(rows)
     report.organizations = len(entity_rows)
@@ -455,20 +462,18 @@ def _store_identifiers(
     found: dict[tuple[str, str], dict[str, Any]],
     country_of: dict[str, str],
 ) -> int:
-    rows = []
-    for (kind, value), entry in found.items():
-        agency_codes = sorted(entry["agencies"])
-        rows.append(
-            {
-                "id": identifier_entity_id(kind, value),
-                "kind": kind,
-                "label": value,
-                "records": len(entry["records"]),
-                "agencies": ";".join(agency_codes),
-                "countries": ";".join(sorted({country_of.get(a, "") for a in agency_codes} - {""})),
-                "run_id": run_id,
-            }
+    rows = [
+        _entity_row(
+            identifier_entity_id(kind, value),
+            kind,
+            value,
+            entry["records"],
+            entry["agencies"],
+            country_of,
+            run_id,
         )
+        for (kind, value), entry in found.items()
+    ]
     _write(conn, entities, rows)
     return len(rows)
 

@@ -27,8 +27,9 @@ from turquesa.resolve.settings import person_settings, training_rules
 
 log = logging.getLogger(__name__)
 
-#: Pairs scored below this are dropped at once: they never reach a cluster or a review.
-KEEP_FROM_PROBABILITY = 0.01
+#: Pairs scored below this stay in the engine: they never reach a cluster or the
+#: review queue, and a million records score tens of millions of them.
+KEEP_FROM_PROBABILITY = 0.3
 
 
 @dataclass
