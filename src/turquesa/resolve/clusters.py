@@ -241,8 +241,17 @@ def cluster(
     An analyst's "same" edge still has to pass the cannot-link test of other analysts'
     decisions, but not the data contradictions: the analyst has seen the records.
     """
-    clusters = {uid: _new_cluster(uid, row) for uid, row in rows.items()}
-    owner = {uid: uid for uid in rows}
+    # Most records of a large load are touched by no edge: they get their one-record
+    # cluster at the end, without the sets a merge needs.
+    clusters: dict[str, _Cluster] = {}
+    owner: dict[str, str] = {}
+
+    def cluster_of(uid: str) -> tuple[str, _Cluster]:
+        root = owner.get(uid)
+        if root is None:
+            owner[uid] = root = uid
+            clusters[uid] = _new_cluster(uid, rows[uid])
+        return root, clusters[root]
     apart: dict[str, set[str]] = {}
     for a, b in cannot_link:
         apart.setdefault(a, set()).add(b)
@@ -258,12 +267,11 @@ def cluster(
         ),
     )
     for edge in order:
-        if edge.a not in owner or edge.b not in owner:
+        if edge.a not in rows or edge.b not in rows:
             continue
-        ra, rb = owner[edge.a], owner[edge.b]
+        (ra, x), (rb, y) = cluster_of(edge.a), cluster_of(edge.b)
         if ra == rb:
             continue
-        x, y = clusters[ra], clusters[rb]
         if _kept_apart(x, y, apart):
             continue
         if edge.method not in TRUSTED and contradiction(x, y) is not None:
@@ -274,7 +282,7 @@ def cluster(
         for uid in y.members:
             owner[uid] = ra
         del clusters[rb]
-    result: dict[str, tuple[str, ...]] = {}
+    result: dict[str, tuple[str, ...]] = {uid: (uid,) for uid in rows if uid not in owner}
     for group in clusters.values():
         members = tuple(sorted(group.members))
         for uid in members:

@@ -126,6 +126,7 @@ def resolve(
         country_of = dict(conn.execute(select(agencies.c.code, agencies.c.country)).all())
         organizations = _organization_rows(conn)
         identifier_rows = _identifier_rows(conn)
+        clock.lap("read decisions, organizations, identifiers")
         model = last_model(conn) if reuse_model or incremental else None
         say("reading person records and scoring candidate pairs")
         people = _People()
@@ -136,7 +137,7 @@ def resolve(
             workdir=workdir,
         )
     rows = people.profiles
-    clock.lap("read and score")
+    clock.lap("read persons and score")
     report.timings.update(scored.timings)
     report.person_records = len(rows)
     report.analyst_decisions = len(decisions.same) + len(decisions.different)
