@@ -252,6 +252,7 @@ def cluster(
             owner[uid] = root = uid
             clusters[uid] = _new_cluster(uid, rows[uid])
         return root, clusters[root]
+
     apart: dict[str, set[str]] = {}
     for a, b in cannot_link:
         apart.setdefault(a, set()).add(b)
