@@ -7,12 +7,11 @@ rows that name it; both count the same.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Text, or_, select, type_coerce
+from sqlalchemy import Connection, Text, func, or_, select, type_coerce
 
 from turquesa.resolve.features import person_features
 from turquesa.storage.tables import identifiers, records
@@ -21,23 +20,34 @@ CONTACT_KINDS = ("phone", "email", "handle")
 DOCUMENT_KINDS = ("passport", "national_id", "residence_permit", "driving_licence", "other")
 
 
-def _identifier_keys(
-    conn: Connection, kind: str
-) -> tuple[dict[tuple[str, str], list[str]], dict[tuple[str, str], list[dict[str, str]]]]:
-    """(agency, record_id) -> contact keys, and -> documents, of current owners."""
+#: Separators of the identifiers packed into one text per record by the database:
+#: ASCII unit and record separators, which no cleaned value contains.
+_FIELD, _ITEM = "\x1f", "\x1e"
+
+
+def _packed_identifiers(kind: str) -> Any:
+    """Per current record of `kind`: its identifiers packed into one text. The database
+    groups them, so the reader streams one row per record and never holds an index of
+    every identifier of a million records."""
     current = (
         select(records.c.agency, records.c.record_id, records.c.version)
         .where(records.c.kind == kind, records.c.status == "current")
         .subquery()
     )
-    query = (
+    item = (
+        identifiers.c.kind
+        + _FIELD
+        + identifiers.c.value
+        + _FIELD
+        + func.coalesce(identifiers.c.platform, "")
+        + _FIELD
+        + func.coalesce(identifiers.c.country, "")
+    )
+    return (
         select(
-            identifiers.c.agency,
-            identifiers.c.owner_record_id,
-            identifiers.c.kind,
-            identifiers.c.value,
-            identifiers.c.platform,
-            identifiers.c.country,
+            identifiers.c.agency.label("agency"),
+            identifiers.c.owner_record_id.label("record_id"),
+            func.aggregate_strings(item, _ITEM).label("packed"),
         )
         .join(
             current,
@@ -50,32 +60,41 @@ def _identifier_keys(
                 identifiers.c.owner_version == current.c.version,
             )
         )
+        .group_by(identifiers.c.agency, identifiers.c.owner_record_id)
+        .subquery()
     )
-    contacts: dict[tuple[str, str], list[str]] = defaultdict(list)
-    documents: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
-    for agency, owner, id_kind, value, platform, country in conn.execute(query).all():
+
+
+def _unpack(packed: str | None) -> tuple[list[str], list[dict[str, str]]]:
+    contacts: list[str] = []
+    documents: list[dict[str, str]] = []
+    for item in (packed or "").split(_ITEM):
+        if not item:
+            continue
+        id_kind, value, _platform, country = item.split(_FIELD)
         if id_kind in CONTACT_KINDS:
-            key = f"{id_kind}:{platform}:{value}" if id_kind == "handle" else f"{id_kind}:{value}"
-            contacts[agency, owner].append(key)
+            contacts.append(f"{id_kind}:{value}")  # a handle's value is platform:handle
         elif id_kind in DOCUMENT_KINDS:
-            documents[agency, owner].append({"type": id_kind, "number": value, "country": country})
+            documents.append({"type": id_kind, "number": value, "country": country or None})
     return contacts, documents
 
 
 def person_feature_rows(conn: Connection) -> Iterator[dict[str, Any]]:
     """One feature row per current person record, in (agency, record_id) order."""
-    contacts, documents = _identifier_keys(conn, "person")
+    packed = _packed_identifiers("person")
     # The JSON text as stored, parsed with orjson: SQLAlchemy's JSON type would parse
     # it with the standard library, at a third of the speed, over a million rows.
     data_text = type_coerce(records.c.data, Text)
     query = (
-        select(records.c.agency, records.c.record_id, records.c.role, data_text)
+        select(records.c.agency, records.c.record_id, records.c.role, data_text, packed.c.packed)
+        .outerjoin(
+            packed,
+            (packed.c.agency == records.c.agency) & (packed.c.record_id == records.c.record_id),
+        )
         .where(records.c.kind == "person", records.c.status == "current")
         .order_by(records.c.agency, records.c.record_id)
     )
-    for agency, record_id, role, text in conn.execute(query).yield_per(20_000):
+    for agency, record_id, role, text, items in conn.execute(query).yield_per(20_000):
         data = orjson.loads(text) if isinstance(text, str | bytes) else text
-        key = (agency, record_id)
-        yield person_features(
-            agency, record_id, role, data, contacts.get(key, []), documents.get(key, [])
-        )
+        contacts, documents = _unpack(items)
+        yield person_features(agency, record_id, role, data, contacts, documents)

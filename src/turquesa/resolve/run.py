@@ -326,7 +326,6 @@ def _identifier_rows(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
         select(
             identifiers.c.kind,
             identifiers.c.value,
-            identifiers.c.platform,
             identifiers.c.agency,
             identifiers.c.owner_record_id,
         )
@@ -338,12 +337,12 @@ def _identifier_rows(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
         .distinct()
         .subquery()
     )
-    query = select(
-        carried.c.kind, carried.c.value, carried.c.platform, carried.c.agency, func.count()
-    ).group_by(carried.c.kind, carried.c.value, carried.c.platform, carried.c.agency)
+    query = select(carried.c.kind, carried.c.value, carried.c.agency, func.count()).group_by(
+        carried.c.kind, carried.c.value, carried.c.agency
+    )
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for kind, value, platform, agency, count in conn.execute(query):
-        key = (kind, f"{platform}:{value}" if kind == "handle" and platform else value)
+    for kind, value, agency, count in conn.execute(query):
+        key = (kind, value)  # a handle's value is already platform:handle
         entry = found.setdefault(key, {"agencies": set(), "records": 0})
         entry["agencies"].add(agency)
         entry["records"] += count

@@ -1,0 +1,35 @@
+"""The person records resolution reads, with their identifiers, on both databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from tests.helpers import good_submission
+from turquesa.ingest.loader import ingest
+from turquesa.resolve.people import person_feature_rows
+from turquesa.resolve.run import resolve
+
+
+def test_features_carry_each_records_identifiers(engine: Engine, tmp_path: Path) -> None:
+    assert ingest(engine, good_submission(tmp_path / "sub"), loaded_by="test").ok
+    with engine.connect() as conn:
+        rows = {row["record_id"]: row for row in person_feature_rows(conn)}
+    assert set(rows) == {"P1", "P2", "P3"}
+    assert rows["P1"]["contacts"] == [
+        "email:jl@example.com",
+        "handle:facebook:jl.perez",
+        "phone:+573001234567",
+    ]
+    assert rows["P1"]["documents"] == ["passport:CO:AB123456"]
+    assert rows["P3"]["documents"] == ["national_id:VE:V12345678"]
+    assert rows["P2"]["documents"] == []
+
+
+def test_resolution_runs_on_both_databases(engine: Engine, tmp_path: Path) -> None:
+    assert ingest(engine, good_submission(tmp_path / "sub"), loaded_by="test").ok
+    report = resolve(engine, run_by="test")
+    assert report.person_records == 3
+    assert report.persons == 3
+    assert report.identifier_entities >= 5
