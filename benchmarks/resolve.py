@@ -54,10 +54,10 @@ def child(url: str, threshold: float) -> None:
 def score(url: str, data: Path) -> None:
     from sqlalchemy import select
 
+    from turquesa.resolve.blocking import blocking_figures
     from turquesa.resolve.features import record_key
     from turquesa.resolve.people import person_feature_rows
     from turquesa.resolve.quality import pairwise_score
-    from turquesa.resolve.splink_model import blocking_figures
     from turquesa.storage.engine import open_database
     from turquesa.storage.tables import entity_members
 

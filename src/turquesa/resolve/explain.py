@@ -14,7 +14,7 @@ from turquesa.resolve.clusters import corroboration, full_name_counts, pair_cont
 from turquesa.resolve.decisions import active_decisions, ordered
 from turquesa.resolve.explain_model import last_model
 from turquesa.resolve.people import person_feature_rows
-from turquesa.resolve.splink_model import PairWeigher, PairWeights
+from turquesa.resolve.weights import PairWeigher, PairWeights
 from turquesa.storage.tables import entity_members
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import tempfile
 import time
@@ -65,7 +64,7 @@ def write_features(rows: Iterable[dict[str, Any]], folder: Path) -> tuple[Path, 
 DUCKDB_MEMORY = os.environ.get("TURQUESA_DUCKDB_MEMORY", "3GB")
 
 
-def _connect(folder: Path) -> Any:
+def connect_duckdb(folder: Path) -> Any:
     import duckdb
 
     return duckdb.connect(
@@ -77,7 +76,7 @@ def _connect(folder: Path) -> Any:
     )
 
 
-def _duckdb_table(con: Any, path: Path) -> None:
+def load_features(con: Any, path: Path) -> None:
     columns = ", ".join(f"'{name}': '{kind}'" for name, kind in COLUMNS.items())
     con.execute(
         f"CREATE OR REPLACE TABLE persons AS SELECT * FROM read_json('{path}', "
@@ -88,7 +87,7 @@ def _duckdb_table(con: Any, path: Path) -> None:
 ENGINES = ("duckdb", "spark")
 
 
-def _quiet() -> None:
+def quiet_splink() -> None:
     """Splink's training chatter is for notebooks; its loggers set their own levels."""
     for name in list(logging.root.manager.loggerDict):
         if name.startswith("splink"):
@@ -111,7 +110,7 @@ def score_persons(
         raise UsageError(f"unknown resolution engine {engine!r}: use duckdb or spark")
     from splink import Linker
 
-    _quiet()
+    quiet_splink()
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -160,11 +159,11 @@ class _DuckDB:
     def __init__(self, folder: Path) -> None:
         from splink import DuckDBAPI
 
-        self.con = _connect(folder)
+        self.con = connect_duckdb(folder)
         self.api = DuckDBAPI(connection=self.con)
 
     def load(self, path: Path) -> str:
-        _duckdb_table(self.con, path)
+        load_features(self.con, path)
         return "persons"
 
     def pairs(self, predictions: Any) -> tuple[list[tuple[str, str, float, float]], int]:
@@ -296,148 +295,3 @@ def _train(table: Any, api: Any) -> dict[str, Any]:
     if not isinstance(settings, dict):
         settings = Linker(table, settings, db_api=api).misc.save_model_to_json()
     return settings
-
-
-@dataclass
-class BlockingFigures:
-    candidate_pairs: int
-    true_pairs: int
-    true_pairs_kept: int
-
-    @property
-    def recall(self) -> float:
-        return self.true_pairs_kept / self.true_pairs if self.true_pairs else 1.0
-
-
-def blocking_figures(
-    rows: Iterable[dict[str, Any]], truth: dict[str, str], workdir: Path | None = None
-) -> BlockingFigures:
-    """How many pairs the blocking rules put forward, and how many of the true pairs
-    (records of one true person, from `truth`) are among them: counted in DuckDB, so a
-    million records never make a Python list of pairs."""
-    from splink import DuckDBAPI, Linker
-
-    _quiet()
-    with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-blocking-") as tmp:
-        path, _count = write_features(rows, Path(tmp))
-        truth_path = Path(tmp) / "truth.csv"
-        with truth_path.open("w", encoding="utf-8") as out:
-            out.write("unique_id,truth\n")
-            out.writelines(f"{k},{v}\n" for k, v in truth.items())
-        con = _connect(Path(tmp))
-        try:
-            _duckdb_table(con, path)
-            con.execute(f"CREATE TABLE truth AS SELECT * FROM read_csv('{truth_path}')")
-            linker = Linker("persons", person_settings(), db_api=DuckDBAPI(connection=con))
-            pairs = linker.inference.deterministic_link().physical_name
-            total, kept = con.execute(
-                f"SELECT count(*), count(*) FILTER (WHERE tl.truth = tr.truth) FROM {pairs} p "
-                "LEFT JOIN truth tl ON tl.unique_id = p.unique_id_l "
-                "LEFT JOIN truth tr ON tr.unique_id = p.unique_id_r"
-            ).fetchone()
-            (true_pairs,) = con.execute(
-                "SELECT coalesce(sum(n * (n - 1) / 2), 0)::BIGINT FROM "
-                "(SELECT count(*) AS n FROM truth t JOIN persons USING (unique_id) GROUP BY truth)"
-            ).fetchone()
-        finally:
-            con.close()
-    return BlockingFigures(int(total), int(true_pairs), int(kept))
-
-
-@dataclass
-class LevelWeight:
-    comparison: str
-    level: str
-    weight: float  # log2 of the Bayes factor, term frequency adjustment included
-
-
-@dataclass
-class PairWeights:
-    prior: float
-    levels: list[LevelWeight]
-    weight: float
-    probability: float
-
-
-class PairWeigher:
-    """Weighs chosen pairs with the model of a run: the features of all persons are
-    loaded once (term frequencies are counted over all of them, as they were when the
-    run scored the pairs), then each pair costs one small query. Used by `explain`
-    and the interactive review."""
-
-    def __init__(self, rows: Iterable[dict[str, Any]], model_json: dict[str, Any]) -> None:
-        from splink import DuckDBAPI, Linker
-
-        _quiet()
-        self._tmp = tempfile.TemporaryDirectory(prefix="turquesa-explain-")
-        path, _count = write_features(rows, Path(self._tmp.name))
-        self.con = _connect(Path(self._tmp.name))
-        _duckdb_table(self.con, path)
-        self.model = model_json
-        self.linker = Linker("persons", model_json, db_api=DuckDBAPI(connection=self.con))
-        for column in _tf_columns(model_json):
-            self.linker.table_management.compute_tf_table(column)
-
-    def __enter__(self) -> PairWeigher:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.con.close()
-        self._tmp.cleanup()
-
-    def features(self, key: str) -> dict[str, Any]:
-        cursor = self.con.execute("SELECT * FROM persons WHERE unique_id = ?", [key])
-        names = [d[0] for d in cursor.description]
-        found = cursor.fetchall()
-        if len(found) != 1:
-            raise UsageError(f"{key}: no current person record")
-        return dict(zip(names, found[0], strict=True))
-
-    def weigh(self, left: str, right: str) -> PairWeights:
-        for name, key in (("rec_l", left), ("rec_r", right)):
-            self.features(key)
-            self.con.execute(
-                f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM persons WHERE unique_id = ?",
-                [key],
-            ).fetchall()
-        result = self.linker.inference.compare_two_records("rec_l", "rec_r")
-        cursor = self.con.execute(f"SELECT * FROM {result.physical_name}")
-        names = [d[0] for d in cursor.description]
-        row = dict(zip(names, cursor.fetchall()[0], strict=True))
-        levels = []
-        for comparison in self.model["comparisons"]:
-            name = comparison["output_column_name"]
-            gamma = int(row[f"gamma_{name}"])
-            label = "no value to compare" if gamma == -1 else _level_label(comparison, gamma)
-            weight = math.log2(float(row[f"bf_{name}"]))
-            if row.get(f"bf_tf_adj_{name}") is not None:
-                weight += math.log2(float(row[f"bf_tf_adj_{name}"]))
-            levels.append(LevelWeight(name, label, round(weight, 3)))
-        prior_p = self.model["probability_two_random_records_match"]
-        return PairWeights(
-            prior=round(math.log2(prior_p / (1 - prior_p)), 3),
-            levels=levels,
-            weight=round(float(row["match_weight"]), 3),
-            probability=float(row["match_probability"]),
-        )
-
-
-def _tf_columns(model_json: dict[str, Any]) -> list[str]:
-    columns = {
-        level["tf_adjustment_column"]
-        for comparison in model_json["comparisons"]
-        for level in comparison["comparison_levels"]
-        if level.get("tf_adjustment_column")
-    }
-    return sorted(columns)
-
-
-def _level_label(comparison: dict[str, Any], gamma: int) -> str:
-    levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
-    # Splink numbers the non-null levels from the most specific (highest) down to 0.
-    index = len(levels) - 1 - gamma
-    level = levels[index] if 0 <= index < len(levels) else {}
-    return level.get("label_for_charts") or level.get("sql_condition", "")
