@@ -38,3 +38,13 @@ def test_unchanged_clusters_keep_their_ids(keys: list[str]) -> None:
     previous = {k: entity for members, entity in first.items() for k in members}
     assert assign_ids(reversed(clusters), previous, "P") == first
     assert len(set(first.values())) == len(clusters)
+
+
+def test_an_age_gives_a_birth_year_from_the_year_of_the_case() -> None:
+    row = person_features("CO-X", "1", None, {"age": 30}, reference_year=2023)
+    assert (row["birth_year"], row["birth_month"], row["birth_date"]) == (1993, None, None)
+    assert person_features("CO-X", "1", None, {"age": 30})["birth_year"] is None
+    dated = person_features(
+        "CO-X", "1", None, {"age": 30, "birth_date": "1990"}, reference_year=2023
+    )
+    assert dated["birth_year"] == 1990  # a written birth date wins over the age

@@ -94,10 +94,14 @@ def person_features(
     data: dict[str, Any],
     contacts: list[str] = (),  # type: ignore[assignment]
     extra_documents: list[dict[str, str]] = (),  # type: ignore[assignment]
+    reference_year: int | None = None,
 ) -> dict[str, Any]:
     """The feature row of one person record. `contacts` are its normalised contact
     keys ("phone:+57...", "email:...", "handle:whatsapp:..."); `extra_documents` those
-    an identifiers.csv row attached to it, beside the one on the person's own row."""
+    an identifiers.csv row attached to it, beside the one on the person's own row.
+    `reference_year` is the year of the record's case: a record with an age and no
+    birth date gets the birth year that age implies (give or take one, which the birth
+    comparisons and the corroboration allow for a year without a day)."""
     keys = data.get("name_keys") or {}
     given = list(keys.get("given") or ())
     surnames = list(keys.get("surnames") or ())
@@ -112,6 +116,8 @@ def person_features(
         if country:
             slots.add(f"{kind}:{country}")
     birth, year, month, day = _birth(data.get("birth_date"))
+    if year is None and reference_year and isinstance(data.get("age"), int):
+        year = reference_year - data["age"]
     given_codes = _codes(given)
     surname_codes = _codes(surname_tokens)
     name_codes = sorted(set(given_codes) | set(surname_codes))

@@ -79,14 +79,36 @@ def _unpack(packed: str | None) -> tuple[list[str], list[dict[str, str]]]:
     return contacts, documents
 
 
+def _case_years(conn: Connection) -> dict[tuple[str, str], int]:
+    """(agency, case id) -> the year the case was opened, where it says."""
+    query = select(records.c.agency, records.c.record_id, type_coerce(records.c.data, Text)).where(
+        records.c.kind == "case", records.c.status == "current"
+    )
+    years = {}
+    for agency, case_id, text in conn.execute(query):
+        data = orjson.loads(text) if isinstance(text, str | bytes) else text
+        opened = str(data.get("opened") or "")
+        if opened[:4].isdigit():
+            years[agency, case_id] = int(opened[:4])
+    return years
+
+
 def person_feature_rows(conn: Connection) -> Iterator[dict[str, Any]]:
     """One feature row per current person record, in (agency, record_id) order."""
+    case_years = _case_years(conn)
     packed = _packed_identifiers("person")
     # The JSON text as stored, parsed with orjson: SQLAlchemy's JSON type would parse
     # it with the standard library, at a third of the speed, over a million rows.
     data_text = type_coerce(records.c.data, Text)
     query = (
-        select(records.c.agency, records.c.record_id, records.c.role, data_text, packed.c.packed)
+        select(
+            records.c.agency,
+            records.c.record_id,
+            records.c.role,
+            records.c.case_id,
+            data_text,
+            packed.c.packed,
+        )
         .outerjoin(
             packed,
             (packed.c.agency == records.c.agency) & (packed.c.record_id == records.c.record_id),
@@ -94,7 +116,8 @@ def person_feature_rows(conn: Connection) -> Iterator[dict[str, Any]]:
         .where(records.c.kind == "person", records.c.status == "current")
         .order_by(records.c.agency, records.c.record_id)
     )
-    for agency, record_id, role, text, items in conn.execute(query).yield_per(20_000):
+    for agency, record_id, role, case_id, text, items in conn.execute(query).yield_per(20_000):
         data = orjson.loads(text) if isinstance(text, str | bytes) else text
         contacts, documents = _unpack(items)
-        yield person_features(agency, record_id, role, data, contacts, documents)
+        year = case_years.get((agency, case_id)) if case_id else None
+        yield person_features(agency, record_id, role, data, contacts, documents, year)
