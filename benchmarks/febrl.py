@@ -44,6 +44,11 @@ def _iso(text: str) -> str:
     return ""
 
 
+def _cell(value: Any) -> str:
+    """A FEBRL cell as text; pandas gives NaN (a float) for a missing value."""
+    return "" if value is None or value != value else str(value).strip()
+
+
 def _submission(frame: Any, folder: Path, code: str) -> None:
     folder.mkdir(parents=True)
     (folder / "agency.csv").write_text(
@@ -66,17 +71,17 @@ def _submission(frame: Any, folder: Path, code: str) -> None:
         )
         for rec_id, row in frame.iterrows():
             address = " ".join(
-                str(row[c]).strip()
+                _cell(row[c])
                 for c in ("street_number", "address_1", "address_2", "suburb", "postcode", "state")
-                if str(row[c]).strip() not in ("", "nan")
+                if _cell(row[c])
             )
-            ssn = str(row["soc_sec_id"]).strip()
+            ssn = _cell(row["soc_sec_id"])
             writer.writerow(
                 [
                     rec_id,
                     "unknown",
-                    str(row["given_name"]).strip().replace("nan", ""),
-                    str(row["surname"]).strip().replace("nan", ""),
+                    _cell(row["given_name"]),
+                    _cell(row["surname"]),
                     _iso(row["date_of_birth"]),
                     "other" if ssn else "",
                     ssn,

@@ -17,6 +17,7 @@ from tests.helpers import write
 from turquesa.ingest.loader import ingest
 from turquesa.resolve.decisions import decide, merge_entities, split_entity, undo
 from turquesa.resolve.run import resolve
+from turquesa.storage import store
 from turquesa.storage.engine import open_database
 from turquesa.storage.tables import entities, entity_members, records
 
@@ -160,14 +161,7 @@ def test_an_incremental_run_links_new_records_to_the_existing_entities(
     resolved: Engine, tmp_path: Path
 ) -> None:
     with resolved.connect() as conn:
-        before = {
-            (a, r): e
-            for a, r, e in conn.execute(
-                select(
-                    entity_members.c.agency, entity_members.c.record_id, entity_members.c.entity_id
-                )
-            )
-        }
+        before = store.entity_memberships(conn)
     wilmer = entity_of(resolved, "PA-TESTPOL", "PW1")
     honduras = {
         "agency.csv": "agency,country,name\nHN-TESTPOL,Honduras,Policía de prueba\n",
@@ -183,12 +177,6 @@ def test_an_incremental_run_links_new_records_to_the_existing_entities(
     assert entity_of(resolved, "HN-TESTPOL", "HW1") == wilmer
     assert entity_of(resolved, "HN-TESTPOL", "HX1") != wilmer
     with resolved.connect() as conn:
-        after = {
-            (a, r): e
-            for a, r, e in conn.execute(
-                select(
-                    entity_members.c.agency, entity_members.c.record_id, entity_members.c.entity_id
-                )
-            )
-        }
+        after = store.entity_memberships(conn)
+    # the same entities, and the same probabilities that brought each record there
     assert {k: v for k, v in after.items() if k in before} == before

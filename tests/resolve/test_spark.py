@@ -9,13 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from tests.conftest import IN_CI
 from turquesa.ingest.loader import ingest
 from turquesa.resolve.run import resolve
+from turquesa.storage import store
 from turquesa.storage.engine import open_database
-from turquesa.storage.tables import entity_members
 
 
 def _spark_reason() -> str | None:
@@ -36,12 +35,9 @@ def test_spark_gives_the_same_entities_as_duckdb(synth_dir: Path, tmp_path: Path
     for agency in sorted(p for p in synth_dir.iterdir() if p.is_dir() and p.name != "truth"):
         assert ingest(engine, agency, loaded_by="test").ok
 
-    def members() -> dict[tuple[str, str], str]:
+    def members() -> dict[tuple[str, str, str], str]:
         with engine.connect() as conn:
-            query = select(
-                entity_members.c.agency, entity_members.c.record_id, entity_members.c.entity_id
-            )
-            return {(a, r): e for a, r, e in conn.execute(query)}
+            return {key: entity for key, (entity, _p) in store.entity_memberships(conn).items()}
 
     on_duckdb = resolve(engine, run_by="test")
     first = members()

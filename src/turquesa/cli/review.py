@@ -22,13 +22,14 @@ from turquesa.resolve.decisions import (
     undo,
 )
 from turquesa.resolve.explain import Explainer
+from turquesa.resolve.features import split_key
 from turquesa.storage.tables import match_pairs, records, resolution_runs
 
 review_app = typer.Typer(help="Review uncertain pairs and record same/different decisions.")
 
 
 def _split(key: str) -> tuple[str, str]:
-    agency, _, record_id = key.partition("/")
+    agency, record_id = split_key(key)
     if not record_id:
         raise typer.BadParameter(f"{key!r}: write a record as AGENCY/record_id")
     return agency, record_id

@@ -42,7 +42,7 @@ def blocking_figures(
 
     quiet_splink()
     with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-blocking-") as tmp:
-        path, _count = write_features(rows, Path(tmp))
+        path = write_features(rows, Path(tmp))
         truth_path = Path(tmp) / "truth.csv"
         with truth_path.open("w", encoding="utf-8") as out:
             out.write("unique_id,truth\n")

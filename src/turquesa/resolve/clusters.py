@@ -76,7 +76,9 @@ class _Cluster:
     sexes: set[str] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
     slots: dict[str, set[str]] = field(default_factory=dict)
-    givens: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
+    # Each member's given-name signature as sets, made once when the record first
+    # joins an edge rather than at every contradiction test.
+    givens: list[tuple[frozenset[str], ...]] = field(default_factory=list)
 
 
 def _given_signature(row: dict[str, Any]) -> tuple[tuple[str, ...], ...] | None:
@@ -149,11 +151,11 @@ def full_name_counts(profiles: Iterable[Profile]) -> dict[str, int]:
     return counts
 
 
-def given_names_differ(x: tuple[tuple[str, ...], ...], y: tuple[tuple[str, ...], ...]) -> bool:
+def given_names_differ(x: tuple[frozenset[str], ...], y: tuple[frozenset[str], ...]) -> bool:
     """Nothing in common between two records' given names: no token, no sound, no
     nickname, not written in the other's surname column, no near spelling."""
-    tokens_x, codes_x, expanded_x, surnames_x, surname_codes_x = map(frozenset, x)
-    tokens_y, codes_y, expanded_y, surnames_y, surname_codes_y = map(frozenset, y)
+    tokens_x, codes_x, expanded_x, surnames_x, surname_codes_x = x
+    tokens_y, codes_y, expanded_y, surnames_y, surname_codes_y = y
     if tokens_x & tokens_y or codes_x & codes_y or expanded_x & expanded_y:
         return False
     # Given names and surnames swapped between the columns (order_swapped, family name
@@ -183,7 +185,7 @@ def _new_cluster(uid: str, record: Profile) -> _Cluster:
     for slot, number in record.documents:
         cluster.slots.setdefault(slot, set()).add(number)
     if record.given is not None:
-        cluster.givens.append(record.given)
+        cluster.givens.append(tuple(frozenset(part) for part in record.given))
     return cluster
 
 

@@ -12,8 +12,9 @@ from sqlalchemy import Connection, Engine, select
 
 from turquesa.resolve.clusters import corroboration, full_name_counts, pair_contradiction, profile
 from turquesa.resolve.decisions import active_decisions, ordered
-from turquesa.resolve.explain_model import last_model
+from turquesa.resolve.features import split_key
 from turquesa.resolve.people import person_feature_rows
+from turquesa.resolve.stored_model import last_model
 from turquesa.resolve.weights import PairWeigher, PairWeights
 from turquesa.storage.tables import entity_members
 
@@ -79,7 +80,7 @@ def explain_pair(engine: Engine, left: str, right: str) -> Explanation:
 
 
 def _entity_of(conn: Connection, key: str) -> str | None:
-    agency, _, record_id = key.partition("/")
+    agency, record_id = split_key(key)
     return conn.execute(
         select(entity_members.c.entity_id).where(
             entity_members.c.agency == agency,

@@ -14,6 +14,7 @@ Pure: a dict in, a dict out, so the same features feed DuckDB, Spark and the tes
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -62,6 +63,25 @@ def record_key(agency: str, record_id: str) -> str:
     return f"{agency}/{record_id}"
 
 
+def split_key(key: str) -> tuple[str, str]:
+    """(agency, record_id) of a record key: the inverse of record_key."""
+    agency, _, record_id = key.partition("/")
+    return agency, record_id
+
+
+class Stopwatch:
+    """Seconds per step of a run, into `timings`, for the report and the benchmarks."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.timings[name] = round(now - self.last, 2)
+        self.last = now
+
+
 @functools.lru_cache(maxsize=200_000)
 def phonetic(token: str) -> str:
     """Metaphone of one folded name token; the token itself when it has no letters."""
@@ -92,8 +112,8 @@ def person_features(
     record_id: str,
     role: str | None,
     data: dict[str, Any],
-    contacts: list[str] = (),  # type: ignore[assignment]
-    extra_documents: list[dict[str, str]] = (),  # type: ignore[assignment]
+    contacts: Iterable[str] | None = None,
+    extra_documents: Iterable[dict[str, str]] | None = None,
     reference_year: int | None = None,
 ) -> dict[str, Any]:
     """The feature row of one person record. `contacts` are its normalised contact
@@ -107,7 +127,7 @@ def person_features(
     surnames = list(keys.get("surnames") or ())
     surname_tokens = _tokens(surnames)
     documents, numbers, slots = set(), set(), set()
-    for document in [data.get("document") or {}, *extra_documents]:
+    for document in [data.get("document") or {}, *(extra_documents or ())]:
         if not document.get("number"):
             continue
         kind, country = document.get("type") or "other", document.get("country")
@@ -156,5 +176,5 @@ def person_features(
         "document_numbers": sorted(numbers),
         "document1": min(numbers) if numbers else None,
         "document_slots": sorted(slots),
-        "contacts": sorted(set(contacts)),
+        "contacts": sorted(set(contacts or ())),
     }

@@ -25,29 +25,22 @@ DOCUMENT_KINDS = ("passport", "national_id", "residence_permit", "driving_licenc
 _FIELD, _ITEM = "\x1f", "\x1e"
 
 
-def _packed_identifiers(kind: str) -> Any:
-    """Per current record of `kind`: its identifiers packed into one text. The database
-    groups them, so the reader streams one row per record and never holds an index of
-    every identifier of a million records."""
+def current_identifiers(kinds: tuple[str, ...]) -> Any:
+    """The identifiers of the current records of `kinds`, as a subquery: those written
+    on the current version's own row, and those identifiers.csv rows attach to the
+    record (no version). A superseded version's phone is not evidence any more."""
     current = (
         select(records.c.agency, records.c.record_id, records.c.version)
-        .where(records.c.kind == kind, records.c.status == "current")
+        .where(records.c.kind.in_(kinds), records.c.status == "current")
         .subquery()
-    )
-    item = (
-        identifiers.c.kind
-        + _FIELD
-        + identifiers.c.value
-        + _FIELD
-        + func.coalesce(identifiers.c.platform, "")
-        + _FIELD
-        + func.coalesce(identifiers.c.country, "")
     )
     return (
         select(
-            identifiers.c.agency.label("agency"),
-            identifiers.c.owner_record_id.label("record_id"),
-            func.aggregate_strings(item, _ITEM).label("packed"),
+            identifiers.c.agency,
+            identifiers.c.owner_record_id,
+            identifiers.c.kind,
+            identifiers.c.value,
+            identifiers.c.country,
         )
         .join(
             current,
@@ -60,7 +53,23 @@ def _packed_identifiers(kind: str) -> Any:
                 identifiers.c.owner_version == current.c.version,
             )
         )
-        .group_by(identifiers.c.agency, identifiers.c.owner_record_id)
+        .subquery()
+    )
+
+
+def _packed_identifiers() -> Any:
+    """Per current person record: its identifiers packed into one text. The database
+    groups them, so the reader streams one row per record and never holds an index of
+    every identifier of a million records."""
+    carried = current_identifiers(("person",))
+    item = carried.c.kind + _FIELD + carried.c.value + _FIELD + func.coalesce(carried.c.country, "")
+    return (
+        select(
+            carried.c.agency.label("agency"),
+            carried.c.owner_record_id.label("record_id"),
+            func.aggregate_strings(item, _ITEM).label("packed"),
+        )
+        .group_by(carried.c.agency, carried.c.owner_record_id)
         .subquery()
     )
 
@@ -71,7 +80,7 @@ def _unpack(packed: str | None) -> tuple[list[str], list[dict[str, str]]]:
     for item in (packed or "").split(_ITEM):
         if not item:
             continue
-        id_kind, value, _platform, country = item.split(_FIELD)
+        id_kind, value, country = item.split(_FIELD)
         if id_kind in CONTACT_KINDS:
             contacts.append(f"{id_kind}:{value}")  # a handle's value is platform:handle
         elif id_kind in DOCUMENT_KINDS:
@@ -96,7 +105,7 @@ def _case_years(conn: Connection) -> dict[tuple[str, str], int]:
 def person_feature_rows(conn: Connection) -> Iterator[dict[str, Any]]:
     """One feature row per current person record, in (agency, record_id) order."""
     case_years = _case_years(conn)
-    packed = _packed_identifiers("person")
+    packed = _packed_identifiers()
     # The JSON text as stored, parsed with orjson: SQLAlchemy's JSON type would parse
     # it with the standard library, at a third of the speed, over a million rows.
     data_text = type_coerce(records.c.data, Text)

@@ -34,18 +34,17 @@ from turquesa.resolve.clusters import (
     profile,
 )
 from turquesa.resolve.decisions import active_decisions
-from turquesa.resolve.explain_model import last_model
-from turquesa.resolve.features import record_key
+from turquesa.resolve.features import Stopwatch, record_key, split_key
 from turquesa.resolve.identities import assign_ids
-from turquesa.resolve.people import person_feature_rows
+from turquesa.resolve.people import current_identifiers, person_feature_rows
 from turquesa.resolve.splink_model import KEEP_FROM_PROBABILITY, score_persons
+from turquesa.resolve.stored_model import last_model
 from turquesa.storage import store
 from turquesa.storage.bulk import write_rows
 from turquesa.storage.tables import (
     agencies,
     entities,
     entity_members,
-    identifiers,
     match_pairs,
     records,
     resolution_runs,
@@ -119,7 +118,7 @@ def resolve(
     started = time.perf_counter()
     report = ResolutionReport(engine=resolver)
     say = step or (lambda _msg: None)
-    clock = _Clock(report)
+    clock = Stopwatch(report.timings)
     with engine.connect() as conn:
         decisions = active_decisions(conn)
         previous = _previous_members(conn)
@@ -154,7 +153,10 @@ def resolve(
         and corroboration(rows[a], rows[b], names) is not None
     ]
     edges = [Edge(a, b, 1.0, "analyst") for a, b in decisions.same]
+    kept: dict[str, tuple[float | None, str]] = {}
     if incremental:
+        with engine.connect() as conn:
+            kept = _previous_matches(conn, rows)
         known = previous.get("person", {})
         new = {uid for uid in rows if uid not in known}
         report.new_records = len(new)
@@ -181,7 +183,7 @@ def resolve(
         report.run_id = run_id
         conn.execute(delete(entity_members))
         conn.execute(delete(entities))
-        _store_people(conn, run_id, people, clusters, person_ids, edges, country_of, report)
+        _store_people(conn, run_id, people, clusters, person_ids, edges, country_of, report, kept)
         _store_organizations(conn, run_id, organizations, org_clusters, org_ids, country_of, report)
         report.identifier_entities = _store_identifiers(conn, run_id, identifier_rows, country_of)
         _store_pairs(
@@ -195,12 +197,6 @@ def resolve(
             .values(finished_at=store.utcnow(), report=report.as_dict())
         )
     return report
-
-
-def split_key(uid: str) -> tuple[str, str]:
-    """(agency, record_id) of a record key; agency codes hold no '/'."""
-    agency, _, record_id = uid.partition("/")
-    return agency, record_id
 
 
 class _People:
@@ -223,17 +219,6 @@ class _People:
             yield row
 
 
-class _Clock:
-    def __init__(self, report: ResolutionReport) -> None:
-        self.report = report
-        self.last = time.perf_counter()
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.report.timings[name] = round(now - self.last, 2)
-        self.last = now
-
-
 def _previous_members(conn: Connection) -> dict[str, dict[str, str]]:
     previous: dict[str, dict[str, str]] = defaultdict(dict)
     query = select(
@@ -245,6 +230,24 @@ def _previous_members(conn: Connection) -> dict[str, dict[str, str]]:
     for agency, record_id, kind, entity_id in conn.execute(query):
         previous[kind][record_key(agency, record_id)] = entity_id
     return previous
+
+
+def _previous_matches(
+    conn: Connection, rows: dict[str, Profile]
+) -> dict[str, tuple[float | None, str]]:
+    """Person record -> the probability and method of its last membership."""
+    query = select(
+        entity_members.c.agency,
+        entity_members.c.record_id,
+        entity_members.c.match_probability,
+        entity_members.c.method,
+    ).where(entity_members.c.kind == "person")
+    matches = {}
+    for agency, record_id, probability, method in conn.execute(query):
+        uid = record_key(agency, record_id)
+        if uid in rows and method != "alone":  # one alone may now be joined by a new record
+            matches[uid] = (probability, method)
+    return matches
 
 
 def _previous_edges(known: dict[str, str], rows: dict[str, Profile]) -> list[Edge]:
@@ -317,33 +320,19 @@ def _organization_clusters(rows: dict[str, dict[str, Any]]) -> dict[str, tuple[s
 def _identifier_rows(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
     """(kind, normalised value) -> the agencies and the number of current records that
     carry it. Counted by the database, so a million phones cost one row each here."""
-    current = (
-        select(records.c.agency, records.c.record_id)
-        .where(records.c.status == "current", records.c.kind.in_(("person", "organization")))
-        .subquery()
-    )
-    carried = (
-        select(
-            identifiers.c.kind,
-            identifiers.c.value,
-            identifiers.c.agency,
-            identifiers.c.owner_record_id,
-        )
-        .join(
-            current,
-            (current.c.agency == identifiers.c.agency)
-            & (current.c.record_id == identifiers.c.owner_record_id),
-        )
+    carried = current_identifiers(("person", "organization"))
+    owners = (
+        select(carried.c.kind, carried.c.value, carried.c.agency, carried.c.owner_record_id)
         .distinct()
         .subquery()
     )
-    query = select(carried.c.kind, carried.c.value, carried.c.agency, func.count()).group_by(
-        carried.c.kind, carried.c.value, carried.c.agency
+    query = select(owners.c.kind, owners.c.value, owners.c.agency, func.count()).group_by(
+        owners.c.kind, owners.c.value, owners.c.agency
     )
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for kind, value, agency, count in conn.execute(query):
-        key = (kind, value)  # a handle's value is already platform:handle
-        entry = found.setdefault(key, {"agencies": set(), "records": 0})
+        # a handle's value is already platform:handle
+        entry = found.setdefault((kind, value), {"agencies": set(), "records": 0})
         entry["agencies"].add(agency)
         entry["records"] += count
     return found
@@ -365,12 +354,17 @@ def _store_people(
     edges: list[Edge],
     country_of: dict[str, str],
     report: ResolutionReport,
+    kept: dict[str, tuple[float | None, str]],
 ) -> None:
-    best: dict[str, tuple[float, str]] = {}
+    """Memberships and entities. A record that an incremental run kept where it was
+    keeps the probability and method that brought it there (`kept`)."""
+    best: dict[str, tuple[float | None, str]] = dict(kept)
     for edge in edges:
+        if edge.method == "previous":
+            continue
         if edge.a in clusters and clusters[edge.a] == clusters.get(edge.b):
             for uid in (edge.a, edge.b):
-                if edge.probability > best.get(uid, (-1.0, ""))[0]:
+                if uid not in kept and edge.probability > (best.get(uid, (None, ""))[0] or -1.0):
                     best[uid] = (edge.probability, edge.method)
     members = []
     for uid, group in clusters.items():

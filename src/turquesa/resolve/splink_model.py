@@ -8,11 +8,9 @@ document rule, m by expectation maximisation over two blocking sessions.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import tempfile
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +19,7 @@ from typing import Any
 import orjson
 
 from turquesa.errors import UsageError
-from turquesa.resolve.features import COLUMNS
+from turquesa.resolve.features import COLUMNS, Stopwatch
 from turquesa.resolve.settings import person_settings, training_rules
 
 log = logging.getLogger(__name__)
@@ -39,21 +37,18 @@ class ScoredPairs:
     pairs: list[tuple[str, str, float, float]]
     model_json: dict[str, Any]
     candidate_pairs: int
-    records: int
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def write_features(rows: Iterable[dict[str, Any]], folder: Path) -> tuple[Path, int]:
-    """Features as JSON lines; empty lists become nulls (Splink's null levels)."""
+def write_features(rows: Iterable[dict[str, Any]], folder: Path) -> Path:
+    """The compared columns as JSON lines; empty lists become nulls (Splink's null
+    levels)."""
     path = folder / "persons.jsonl"
-    count = 0
     with path.open("wb") as out:
         for row in rows:
-            # Only the compared columns; empty lists become nulls (Splink's null levels).
             out.write(orjson.dumps({k: row[k] if row[k] != [] else None for k in COLUMNS}))
             out.write(b"\n")
-            count += 1
-    return path, count
+    return path
 
 
 #: DuckDB takes 80% of the machine's memory by default; resolution must leave room
@@ -112,16 +107,10 @@ def score_persons(
 
     quiet_splink()
     timings: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        timings[name] = round(now - clock, 2)
-        clock = now
+    lap = Stopwatch(timings).lap
 
     with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-resolve-") as tmp:
-        path, count = write_features(rows, Path(tmp))
+        path = write_features(rows, Path(tmp))
         lap("features")
         backend = _DuckDB(Path(tmp)) if engine == "duckdb" else _Spark(Path(tmp))
         try:
@@ -135,7 +124,7 @@ def score_persons(
         finally:
             backend.close()
     portable = retarget(model_json, "duckdb")
-    return ScoredPairs(pairs, json.loads(json.dumps(portable)), candidates, count, timings)
+    return ScoredPairs(pairs, portable, candidates, timings)
 
 
 def retarget(model: dict[str, Any], dialect: str) -> dict[str, Any]:

@@ -45,7 +45,7 @@ class PairWeigher:
 
         quiet_splink()
         self._tmp = tempfile.TemporaryDirectory(prefix="turquesa-explain-")
-        path, _count = write_features(rows, Path(self._tmp.name))
+        path = write_features(rows, Path(self._tmp.name))
         self.con = connect_duckdb(Path(self._tmp.name))
         load_features(self.con, path)
         self.model = model_json
