@@ -1,0 +1,1 @@
+"""Criminal analysis over resolved records: link graph, groups, key players, routes, trends."""
