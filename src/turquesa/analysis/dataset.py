@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 from sqlalchemy import ColumnElement, Connection, Engine, and_, select
 
+from turquesa.normalise.text import fold
 from turquesa.storage.tables import agencies, entity_members, identifiers, records
 
 RecordKey = tuple[str, str]  # (agency, record_id)
@@ -73,6 +74,7 @@ class PersonRecord:
     means_of_control: tuple[str, ...]
     label: str | None  # the name as shown to those who may see it
     date: str | None  # the case's opening date: when this record was true
+    address_key: str | None = None  # folded address, city and country: a place people share
 
     @property
     def key(self) -> RecordKey:
@@ -264,6 +266,16 @@ def _label(data: dict[str, Any]) -> str | None:
     return name or None
 
 
+def _address_key(data: dict[str, Any]) -> str | None:
+    """An address two records can share: folded street, city and country. A bare city or
+    country is not an address (thousands live there)."""
+    street = data.get("address")
+    if not street:
+        return None
+    parts = (fold(str(street)), fold(str(data.get("city") or "")), str(data.get("country") or ""))
+    return "|".join(parts)
+
+
 def _rows(conn: Connection, scope: Scope, kinds: Iterable[str]) -> Iterator[Any]:
     query = (
         select(
@@ -386,6 +398,7 @@ def _add(
             means_of_control=_tuple(data.get("means_of_control")),
             label=_label(data),
             date=when,
+            address_key=_address_key(data),
         )
     elif kind == "organization":
         dataset.organizations[(agency, rid)] = OrganizationRecord(

@@ -57,13 +57,17 @@ def _register() -> None:
         ingest,
         init,
         model,
+        network,
         resolve,
         review,
+        routes,
         status,
         synth,
+        trends,
     )
 
-    for module in (init, ingest, synth, status, resolve, review, explain, export, model, demo):
+    modules = (init, ingest, synth, status, resolve, review, explain, export, model)
+    for module in (*modules, network, routes, trends, demo):
         module.register(app)
 
 

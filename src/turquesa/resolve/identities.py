@@ -46,3 +46,26 @@ def assign_ids(
         result[members] = entity_id
         taken.add(entity_id)
     return result
+
+
+#: Identifier entities are keyed by kind and value alone: no clustering, no run.
+IDENTIFIER_PREFIX = {
+    "phone": "PH",
+    "email": "EM",
+    "handle": "AC",
+    "passport": "DOC",
+    "national_id": "DOC",
+    "residence_permit": "DOC",
+    "driving_licence": "DOC",
+    "other": "DOC",
+    "vehicle_plate": "VH",
+    "iban": "BA",
+    "bank_account": "BA",
+}
+
+
+def identifier_entity_id(kind: str, value: str) -> str:
+    """Deterministic: the same phone is the same entity in every run and database."""
+    prefix = IDENTIFIER_PREFIX.get(kind, "ID")
+    digest = hashlib.sha1(f"{kind}:{value}".encode()).hexdigest()[:16]
+    return f"{prefix}-{digest}"

@@ -12,7 +12,6 @@ good one in place.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -35,7 +34,7 @@ from turquesa.resolve.clusters import (
 )
 from turquesa.resolve.decisions import active_decisions
 from turquesa.resolve.features import Stopwatch, record_key, split_key
-from turquesa.resolve.identities import assign_ids
+from turquesa.resolve.identities import assign_ids, identifier_entity_id
 from turquesa.resolve.people import current_identifiers, person_feature_rows
 from turquesa.resolve.splink_model import KEEP_FROM_PROBABILITY, score_persons
 from turquesa.resolve.stored_model import last_model
@@ -55,20 +54,6 @@ from turquesa.storage.tables import (
 ACCEPT_FROM = 0.9
 #: Pairs from here up to ACCEPT_FROM are uncertain: they go to the review queue.
 REVIEW_FROM = KEEP_FROM_PROBABILITY
-IDENTIFIER_PREFIX = {
-    "phone": "PH",
-    "email": "EM",
-    "handle": "AC",
-    "passport": "DOC",
-    "national_id": "DOC",
-    "residence_permit": "DOC",
-    "driving_licence": "DOC",
-    "other": "DOC",
-    "plate": "VH",
-    "vin": "VH",
-    "iban": "BA",
-    "bank_account": "BA",
-}
 
 Step = Callable[[str], None]
 
@@ -336,13 +321,6 @@ def _identifier_rows(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
         entry["agencies"].add(agency)
         entry["records"] += count
     return found
-
-
-def identifier_entity_id(kind: str, value: str) -> str:
-    """Deterministic: the same phone is the same entity in every run and database."""
-    prefix = IDENTIFIER_PREFIX.get(kind, "ID")
-    digest = hashlib.sha1(f"{kind}:{value}".encode()).hexdigest()[:16]
-    return f"{prefix}-{digest}"
 
 
 def _store_people(

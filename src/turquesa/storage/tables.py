@@ -223,3 +223,16 @@ match_decisions = Table(
     Column("undone_at", DateTime(timezone=True), nullable=True),
 )
 Index("ix_match_decisions_pair", match_decisions.c.left_key, match_decisions.c.right_key)
+
+# --- criminal analysis ---------------------------------------------------------------
+# Group ids are quoted in reports and requests, so each scope remembers which group each
+# member entity was last given; the next run keeps ids where the members stay.
+
+analysis_groups = Table(
+    "analysis_groups",
+    metadata,
+    Column("scope", String(200), primary_key=True),
+    Column("entity_id", String(200), primary_key=True),
+    Column("group_id", String(40), nullable=False),
+    Column("assigned_at", DateTime(timezone=True), nullable=False),
+)
