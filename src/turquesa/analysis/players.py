@@ -113,8 +113,8 @@ def betweenness(
     rng = random.Random(seed)
     sources = rng.sample(range(n), min(sample, n))
     values = g.betweenness(directed=False, sources=sources, targets=None)
-    # each sampled source counts its half of the undirected pairs twice over
-    factor = n / len(sources) / 2
+    # with every node as a source igraph gives the exact values: scale the sample up
+    factor = n / len(sources)
     return [v * factor / scale for v in values], f"sampled from {len(sources)} sources"
 
 
@@ -185,31 +185,42 @@ def _within_groups(
 
 
 def _bridges(graph: LinkGraph, group_of: dict[str, str], players: dict[str, Player]) -> None:
-    """Which groups each node touches, and the pairs of groups only one node joins."""
+    """Which groups each node touches, and the node that every tie between two groups
+    passes through. Each way two groups meet is a set of nodes (a direct tie between
+    members: both ends; an outsider dealing with both: that outsider); the sole bridge
+    of the pair is the node common to all of them."""
     touches: dict[str, set[str]] = defaultdict(set)
     for name, group in group_of.items():
         touches[name].add(group)
+    meetings: dict[tuple[str, str], set[str]] = {}
+
+    def meet(first: str, second: str, nodes: set[str]) -> None:
+        pair = (first, second) if first < second else (second, first)
+        if pair in meetings:
+            meetings[pair] &= nodes
+        else:
+            meetings[pair] = set(nodes)
+
     for a, b in graph.edges:
         ga, gb = group_of.get(a), group_of.get(b)
         if ga:
             touches[b].add(ga)
         if gb:
             touches[a].add(gb)
-    joiners: dict[tuple[str, str], set[str]] = defaultdict(set)
+        if ga and gb and ga != gb:
+            meet(ga, gb, {a, b})
     for name, groups in touches.items():
         ordered = sorted(groups)
         if len(ordered) < 2:
             continue
         players[name].bridges = tuple(ordered)
-        for i, first in enumerate(ordered):
-            for second in ordered[i + 1 :]:
-                joiners[(first, second)].add(name)
-    for pair, names in joiners.items():
-        # a pair joined through one node only: members of both groups tied directly
-        # count as more than one joiner, so a sole bridge is a true single point
-        if len(names) == 1:
-            (only,) = names
-            players[only].sole_bridge_of = (*players[only].sole_bridge_of, pair)
+        if name not in group_of:
+            for i, first in enumerate(ordered):
+                for second in ordered[i + 1 :]:
+                    meet(first, second, {name})
+    for pair, common in sorted(meetings.items()):
+        for name in sorted(common):
+            players[name].sole_bridge_of = (*players[name].sole_bridge_of, pair)
 
 
 def crossing_links(graph: LinkGraph) -> list[CrossingLink]:
