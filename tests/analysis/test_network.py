@@ -239,3 +239,14 @@ def test_ari_of_a_split_group_is_below_one() -> None:
     truth = {str(i): "a" if i < 6 else "b" for i in range(12)}
     found = {str(i): "x" if i < 3 else ("y" if i < 6 else "z") for i in range(12)}
     assert 0 < adjusted_rand_index(found, truth) < 1
+
+
+def test_a_victim_who_later_recruits_is_never_named() -> None:
+    for order in ("victim first", "suspect first"):
+        b = Builder()
+        if order == "suspect first":
+            b.person("MX-FGR", "V", "m1", roles=("recruiter",), label="Secret Victim")
+        b.person("CO-DIJIN", "V", "c1", role="victim", label="Secret Victim")
+        b.person("MX-FGR", "V", "m2", roles=("recruiter",), label="Secret Victim")
+        for build in (build_link_graph, build_perpetrator_graph):
+            assert build(b.dataset).nodes["V"].label is None, order

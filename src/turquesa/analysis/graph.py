@@ -183,11 +183,21 @@ def _person_node(graph: LinkGraph, dataset: Dataset, person: PersonRecord) -> No
     node.roles[person.role] += 1
     if person.is_perpetrator:
         node.perpetrator_roles.update(person.perpetrator_roles)
-    # a name is shown only from records that are not a victim's: victims appear as
-    # counts and categories, never by name, in everything analysis produces
-    if person.label and person.role != "victim" and not node.label:
+    # victims appear as counts and categories, never by name, in everything analysis
+    # produces: a person with any victim record is shown by entity id alone, even where
+    # a later record names them as a suspect
+    if person.role == "victim":
+        node.label = None
+    elif person.label and not node.label and not node.roles["victim"]:
         node.label = person.label
     return node
+
+
+def _hide_victims(graph: LinkGraph, dataset: Dataset) -> None:
+    """No name on any entity that has a victim record, whichever records built it."""
+    for person in dataset.persons.values():
+        if person.role == "victim" and person.entity_id in graph.nodes:
+            graph.nodes[person.entity_id].label = None
 
 
 def _entity(dataset: Dataset, agency: str, record_id: str | None) -> str | None:
@@ -280,6 +290,7 @@ def build_link_graph(dataset: Dataset) -> LinkGraph:
                     Evidence("facilitated", move.agency, move.record_id, move.departure),
                     0.6,
                 )
+    _hide_victims(graph, dataset)
     return graph
 
 
@@ -360,6 +371,7 @@ def build_perpetrator_graph(dataset: Dataset) -> LinkGraph:
         people = {_perpetrator(dataset, event.agency, rid) for rid in event.persons} - {None}
         _clique(graph, people, Evidence("co_event", event.agency, event.record_id, event.date))  # type: ignore[arg-type]
     _co_facilitation(graph, dataset)
+    _hide_victims(graph, dataset)
     return graph
 
 

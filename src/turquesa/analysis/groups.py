@@ -187,8 +187,9 @@ def find_groups(
     run and the new assignment is remembered; without, ids come from the members alone
     (the same data always gives the same ids)."""
     graph = build_perpetrator_graph(dataset)
+    g = graph.igraph()
     found, brokers = independent_brokers(
-        graph, communities(graph, resolution=resolution, seed=seed, objective=objective)
+        g, leiden(g, resolution=resolution, seed=seed, objective=objective)
     )
     scope = dataset.scope.name
     previous = _previous(engine, scope) if engine is not None else {}
@@ -213,7 +214,7 @@ def find_groups(
 
 
 def independent_brokers(
-    graph: LinkGraph, found: list[tuple[str, ...]]
+    g: ig.Graph, found: list[tuple[str, ...]]
 ) -> tuple[list[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]:
     """Take out of the communities the independent brokers: persons who deal with two or
     more other groups and whose ties inside their own community are under
@@ -225,13 +226,16 @@ def independent_brokers(
     inside: Counter[str] = Counter()
     total: Counter[str] = Counter()
     touches: dict[str, set[int]] = defaultdict(set)
-    for (a, b), edge in graph.edges.items():
+    names: list[str] = g.vs["name"]
+    weights = g.es["weight"] if g.ecount() else []
+    for (i, j), weight in zip(g.get_edgelist(), weights, strict=True):
+        a, b = names[i], names[j]
         ca, cb = community_of.get(a), community_of.get(b)
-        total[a] += edge.weight
-        total[b] += edge.weight
+        total[a] += weight
+        total[b] += weight
         if ca is not None and ca == cb:
-            inside[a] += edge.weight
-            inside[b] += edge.weight
+            inside[a] += weight
+            inside[b] += weight
         if cb is not None:
             touches[a].add(cb)
         if ca is not None:

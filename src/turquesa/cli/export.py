@@ -14,17 +14,25 @@ from typing import Any
 
 import typer
 
+from turquesa.analysis.dataset import load_dataset
+from turquesa.analysis.graph import build_link_graph
+from turquesa.analysis.groups import find_groups
 from turquesa.cli.context import AppState
 from turquesa.cli.output import open_output, write_csv, write_jsonl
 from turquesa.export.entities import entity_documents
 from turquesa.export.ftm import to_ftm
+from turquesa.export.graph_formats import WRITERS
+from turquesa.export.graph_view import graph_view, restrict_to_group
 from turquesa.export.privacy import PROTECTED_ROLES, protect
 from turquesa.export.records import RECORD_COLUMNS, record_document, record_row
+from turquesa.i18n import gettext_for, normalise_language
 from turquesa.model import RECORD_KINDS
 from turquesa.storage import store
 
 export_app = typer.Typer(
-    help="Export records or entities as CSV, JSON lines or FollowTheMoney.", no_args_is_help=True
+    help="Export records or entities as CSV, JSON lines or FollowTheMoney; the link graph "
+    "for Gephi, igraph and i2 Analyst's Notebook.",
+    no_args_is_help=True,
 )
 
 #: exchange/OUTPUTS.md: one row per source record of a resolved kind.
@@ -141,6 +149,58 @@ def export_entities(
             write_csv(rows, ENTITY_COLUMNS, out)
         else:
             write_jsonl(rows, out)
+
+
+class GraphFormat(StrEnum):
+    graphml = "graphml"
+    gexf = "gexf"
+    i2 = "i2"
+    i2_csv = "i2-csv"
+
+
+class GraphKind(StrEnum):
+    link = "link"
+    perpetrators = "perpetrators"
+
+
+@export_app.command("graph")
+def export_graph(
+    ctx: typer.Context,
+    fmt: GraphFormat = typer.Option(
+        GraphFormat.graphml,
+        "--format",
+        help="graphml (igraph, networkx, yEd), gexf (Gephi), i2 (Analyst's Notebook .anx "
+        "chart) or i2-csv (one row per link, for the i2 Import wizard).",
+    ),
+    graph: GraphKind = typer.Option(
+        GraphKind.link,
+        "--graph",
+        help="link: persons, organizations, identifiers, addresses, events and cases; "
+        "perpetrators: suspects and facilitators tied person to person.",
+    ),
+    group: str | None = typer.Option(
+        None, "--group", help="Only this group's members and what ties them."
+    ),
+    output: Path | None = typer.Option(None, "--output", help="Write here instead of stdout."),
+    lang: str = typer.Option("en", "--lang", help="Language of i2 type and attribute names."),
+) -> None:
+    """The link graph with each node's group and each tie's kinds, dates, weight, agencies
+    and records. Victims are never named: they appear under a pseudonym."""
+    state: AppState = ctx.obj
+    _ = gettext_for(normalise_language(lang))
+    engine = state.engine()
+    dataset = load_dataset(engine)
+    groups = find_groups(dataset, engine=engine)
+    chosen = build_link_graph(dataset) if graph is GraphKind.link else groups.graph
+    if group is not None:
+        profile = groups.profile(group)
+        if profile is None:
+            known = ", ".join(p.group_id for p in groups.profiles[:10]) or "none"
+            raise typer.BadParameter(f"no group {group!r} (groups: {known})", param_hint="--group")
+        chosen = restrict_to_group(chosen, profile.members)
+    view = graph_view(chosen, dataset, groups.group_of, groups.brokers, _)
+    with open_output(output) as out:
+        WRITERS[fmt.value](view, out, _)
 
 
 def register(app: typer.Typer) -> None:
