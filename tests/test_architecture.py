@@ -17,6 +17,9 @@ FORBIDDEN = {
     "export": {"ingest", "storage", "cli", "synth"},
     "storage": {"ingest", "cli", "export", "synth"},
     "ingest": {"cli", "export", "synth"},
+    "analysis": {"cli", "ingest", "synth", "export", "report"},
+    "report": {"cli", "ingest", "synth"},
+    "i18n": {"cli", "ingest", "synth", "export", "report", "analysis", "storage", "resolve"},
 }
 
 
