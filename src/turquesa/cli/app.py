@@ -58,6 +58,7 @@ def _register() -> None:
         init,
         model,
         network,
+        report,
         resolve,
         review,
         routes,
@@ -67,7 +68,7 @@ def _register() -> None:
     )
 
     modules = (init, ingest, synth, status, resolve, review, explain, export, model)
-    for module in (*modules, network, routes, trends, demo):
+    for module in (*modules, network, routes, trends, report, demo):
         module.register(app)
 
 

@@ -14,7 +14,10 @@ import typer
 from rich.console import Console
 from sqlalchemy import Engine
 
+from turquesa.analysis.dataset import load_dataset
+from turquesa.analysis.groups import find_groups
 from turquesa.cli.context import AppState
+from turquesa.cli.demo_reports import step_reports
 from turquesa.cli.ingest import show_report
 from turquesa.cli.output import print_table
 from turquesa.cli.resolve import show_resolution
@@ -73,11 +76,27 @@ def step_resolve(demo: DemoContext) -> None:
     show_resolution(report, demo.console)
 
 
+def step_groups(demo: DemoContext) -> None:
+    """Groups, routes: what the reports build on, in one line each."""
+    dataset = load_dataset(demo.engine)
+    groups = find_groups(dataset, engine=demo.engine)
+    members = sum(p.size for p in groups.profiles)
+    demo.console.print(
+        f"[bold]5. Criminal groups and routes[/bold]: {len(groups.profiles)} groups with "
+        f"{members} members and {len(groups.brokers)} independent brokers "
+        "(turquesa groups, turquesa players); "
+        f"{len(dataset.movements):,} movement legs (turquesa routes, turquesa trends)",
+        soft_wrap=True,
+    )
+
+
 STEPS: list[Callable[[DemoContext], None]] = [
     step_synthesise,
     step_ingest,
     step_summary,
     step_resolve,
+    step_groups,
+    step_reports,
 ]
 
 

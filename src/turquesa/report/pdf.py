@@ -8,6 +8,7 @@ fetcher refuses every scheme but `data:` so a stray reference cannot reach a net
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,15 @@ def html_to_pdf(html: str) -> bytes:
 
     fetcher = URLFetcher(allowed_protocols={"data"})
     document = weasyprint.HTML(string=html, url_fetcher=fetcher, media_type="print")
-    pdf: bytes = document.write_pdf()
+    # WeasyPrint logs every screen-only CSS rule it skips (sticky headers, colour
+    # adjustment); those are intended, and an analyst should not read them as faults
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        pdf: bytes = document.write_pdf()
+    finally:
+        logger.setLevel(level)
     return pdf
 
 

@@ -45,14 +45,14 @@ def colour(index: int) -> str:
 
 def text_width(text: str, size: float) -> float:
     """A generous estimate of a label's width; SVG cannot measure text before drawing."""
-    return len(text) * size * 0.56
+    return len(text) * size * 0.62
 
 
 def shorten(text: str, size: float, room: float) -> str:
     """`text`, cut with an ellipsis to fit `room` (the full text goes in a <title>)."""
     if text_width(text, size) <= room:
         return text
-    keep = max(1, int(room / (size * 0.56)) - 1)
+    keep = max(1, int(room / (size * 0.62)) - 1)
     return text[:keep].rstrip() + "…"
 
 
