@@ -250,3 +250,15 @@ def test_a_victim_who_later_recruits_is_never_named() -> None:
         b.person("MX-FGR", "V", "m2", roles=("recruiter",), label="Secret Victim")
         for build in (build_link_graph, build_perpetrator_graph):
             assert build(b.dataset).nodes["V"].label is None, order
+
+
+def test_a_courier_seen_only_beside_one_gang_joins_it() -> None:
+    b = Builder()
+    b.gang("CO-DIJIN", "A", 5)
+    courier = b.person("CO-DIJIN", "COURIER", "courier-case", roles=("transporter",))
+    b.link("CO-DIJIN", "A1@A-case-0:suspect", courier, "paid")
+    result = find_groups(b.dataset)
+    assert result.group_of["COURIER"] == result.group_of["A1"]
+    # a lone suspect tied to no one stays out of every group
+    b.person("CO-DIJIN", "LONER", "loner-case")
+    assert "LONER" not in find_groups(b.dataset).group_of

@@ -46,6 +46,9 @@ MIN_MEMBERS = 3
 #: serves three groups alike keeps a third in each). On the synthetic truth, taking them
 #: out raised the adjusted Rand index from 0.84 to 0.87 at 20,000 persons.
 BROKER_INSIDE_SHARE = 0.4
+#: A perpetrator outside every group joins the one holding at least this share of their
+#: ties (on the synthetic truth: adjusted Rand index +0.007 at 20,000 persons).
+PERIPHERAL_SHARE = 0.5
 SEED = 20261201
 
 
@@ -191,6 +194,10 @@ def find_groups(
     found, brokers = independent_brokers(
         g, leiden(g, resolution=resolution, seed=seed, objective=objective)
     )
+    grown = attach_peripheral(g, found, set(brokers))
+    renamed = dict(zip(found, grown, strict=True))
+    brokers = {b: [renamed[c] for c in served] for b, served in brokers.items()}
+    found = grown
     scope = dataset.scope.name
     previous = _previous(engine, scope) if engine is not None else {}
     ids = assign_ids(found, previous, "G")
@@ -255,6 +262,36 @@ def independent_brokers(
     for node in brokers:
         brokers[node] = sorted(survivor[i] for i in touches[node] if i in survivor)
     return kept, brokers
+
+
+def attach_peripheral(
+    g: ig.Graph, found: list[tuple[str, ...]], brokers: set[str]
+) -> list[tuple[str, ...]]:
+    """A perpetrator left outside every group (alone, or in a pair too small to be one)
+    joins the group that holds at least `PERIPHERAL_SHARE` of their ties: a courier seen
+    only beside two members of one gang is that gang's courier. Independent brokers
+    stay out."""
+    community_of = {m: i for i, members in enumerate(found) for m in members}
+    names: list[str] = g.vs["name"]
+    weights = g.es["weight"] if g.ecount() else []
+    total: Counter[str] = Counter()
+    toward: dict[str, Counter[int]] = defaultdict(Counter)
+    for (i, j), weight in zip(g.get_edgelist(), weights, strict=True):
+        a, b = names[i], names[j]
+        total[a] += weight
+        total[b] += weight
+        if b in community_of and a not in community_of:
+            toward[a][community_of[b]] += weight
+        if a in community_of and b not in community_of:
+            toward[b][community_of[a]] += weight
+    joining: dict[int, list[str]] = defaultdict(list)
+    for name, counts in sorted(toward.items()):
+        if name in brokers:
+            continue
+        best, weight = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+        if weight >= PERIPHERAL_SHARE * total[name]:
+            joining[best].append(name)
+    return [tuple(sorted((*members, *joining[i]))) for i, members in enumerate(found)]
 
 
 def _dates(values: Iterable[str | None]) -> list[str]:
