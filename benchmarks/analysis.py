@@ -166,7 +166,12 @@ def _date(day: int) -> str:
 
 
 def scale(nodes: int, edges: int) -> None:
-    from turquesa.analysis.groups import independent_brokers, leiden
+    from turquesa.analysis.groups import (
+        attach_peripheral,
+        independent_brokers,
+        leiden,
+        split_at_brokers,
+    )
     from turquesa.analysis.players import measure
     from turquesa.analysis.routes import corridors, flows, journeys, legs_of
 
@@ -176,7 +181,11 @@ def scale(nodes: int, edges: int) -> None:
     print(f"  graph built in {time.perf_counter() - started:.1f} s (not counted)", flush=True)
     clock: dict[str, float] = {}
     found = timed("leiden", lambda: leiden(graph), clock)
-    kept, brokers = timed("brokers", lambda: independent_brokers(graph, found), clock)
+    parted, joining = timed("split", lambda: split_at_brokers(graph, found), clock)
+    kept, brokers = timed("brokers", lambda: independent_brokers(graph, parted), clock)
+    kept = timed(
+        "attach", lambda: attach_peripheral(graph, kept, set(brokers) | set(joining)), clock
+    )
     group_of = {m: f"G{i}" for i, members in enumerate(kept) for m in members}
     _players, method = timed("centrality", lambda: measure(graph, group_of), clock)
     dataset = movers_dataset(nodes)

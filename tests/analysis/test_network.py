@@ -30,9 +30,10 @@ def _gangs_and_a_broker(count: int) -> Builder:
     b = Builder()
     for gang, agency in GANGS[:count]:
         b.gang(agency, gang, 5)
-    # the broker: a smuggler each gang pays, named in one case of each
+    # the broker: a smuggler two members of each gang paid, charged in a case of its own
+    # by each agency
     for gang, agency in GANGS[:count]:
-        broker = b.person(agency, "BROKER", f"{gang}-case-1")
+        broker = b.person(agency, "BROKER", f"broker-case-{gang}")
         for i in (1, 2):
             b.link(agency, f"{gang}{i}@{gang}-case-1:suspect", broker, "paid")
     return b
@@ -73,7 +74,7 @@ def test_a_member_who_holds_the_group_together_is_a_cut_point() -> None:
     b.link("CO-DIJIN", "A1@A-case-0:suspect", "C1@C-case-0:suspect", "controls")
     b.link("CO-DIJIN", "A1@A-case-0:suspect", "C2@C-case-0:suspect", "controls")
     b.link("CO-DIJIN", "A1@A-case-0:suspect", "C3@C-case-0:suspect", "controls")
-    result = find_groups(b.dataset, resolution=0.01)
+    result = find_groups(b.dataset)
     assert len(result.profiles) == 1
     ranked = {p.entity_id: p for p in key_players(result.graph, result.group_of).players}
     assert ranked["A1"].cut_point

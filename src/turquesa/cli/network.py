@@ -69,7 +69,10 @@ def groups(
     fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
     output: Path | None = typer.Option(None, "--output", help="Write here, not to stdout."),
     resolution: float = typer.Option(
-        RESOLUTION, "--resolution", min=0.0, help="Leiden resolution: least tie density."
+        RESOLUTION,
+        "--resolution",
+        min=0.0,
+        help="Leiden resolution (CPM, persons weighted by their ties): higher, smaller groups.",
     ),
 ) -> None:
     """Criminal groups found in the suspects' and facilitators' ties, with profiles."""
