@@ -31,7 +31,12 @@ from turquesa.analysis.dataset import (
     PersonRecord,
     Scope,
 )
-from turquesa.analysis.graph import build_link_graph, build_perpetrator_graph, case_node_id
+from turquesa.analysis.graph import (
+    TIE_WEIGHT,
+    build_link_graph,
+    build_perpetrator_graph,
+    case_node_id,
+)
 from turquesa.export.graph_formats import WRITERS, write_anx, write_gexf, write_graphml
 from turquesa.export.graph_view import (
     GraphView,
@@ -181,7 +186,8 @@ def test_graphml_round_trips_through_igraph_with_its_attributes(
     assert by_id["E-three"]["brokers_for"] == "G-1;G-2"
     ties = {frozenset((g.vs[e.source]["id"], g.vs[e.target]["id"])): e.attributes() for e in g.es}
     boss_two = ties[frozenset(("E-boss", "E-two"))]
-    assert boss_two["weight"] == pytest.approx(1.0) and isinstance(boss_two["weight"], float)
+    assert boss_two["weight"] == pytest.approx(TIE_WEIGHT["associate"])
+    assert isinstance(boss_two["weight"], float)
     assert (boss_two["kinds"], boss_two["first"]) == ("associate:1", "2023-03")
     assert boss_two["evidence"] == "CO-DIJIN:K1"
     phone = identifier_entity_id("phone", SHARED_PHONE)
@@ -227,7 +233,7 @@ def test_gexf_declares_its_attributes_and_dates_each_tie(dataset: Dataset) -> No
     tie = next(e for e in edges if {e.get("source"), e.get("target")} == {"E-boss", "E-two"})
     # a month widens to the days it covers
     assert (tie.get("start"), tie.get("end")) == ("2023-03-01", "2023-03-31")
-    assert float(tie.get("weight", "nan")) == pytest.approx(1.0)
+    assert float(tie.get("weight", "nan")) == pytest.approx(TIE_WEIGHT["associate"])
     undated = [e for e in edges if e.get("start") is None]
     assert undated and all(e.get("end") is None for e in undated)  # the phone ties
 

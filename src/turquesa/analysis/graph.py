@@ -35,7 +35,9 @@ from turquesa.resolve.identities import identifier_entity_id
 TIE_WEIGHT: dict[str, float] = {
     "member_of": 1.0,
     "controls": 1.0,
-    "associate": 1.0,
+    # what an analyst writes when the nature of a tie is not known: weak evidence of
+    # membership (groups' members "associate" with those of groups they work with)
+    "associate": 0.5,
     "family": 1.0,
     "partner": 1.0,
     "employer": 0.8,
@@ -47,9 +49,13 @@ TIE_WEIGHT: dict[str, float] = {
     "exploited": 0.6,
     "other": 0.5,
     "co_member": 1.0,  # named members of one organization
-    "co_case": 1.0,  # co-defendants, times the Jaccard index of their cases
+    # co-defendants, times the Jaccard index of their cases: joint cases against two
+    # groups are common, so standing trial together says less than working together
+    "co_case": 0.5,
     "co_event": 0.6,
-    "co_facilitation": 1.0,  # organised legs of the same persons' journeys, times Jaccard
+    # organised legs of the same persons' journeys, times the Jaccard index of the persons
+    # they moved: the relay of one smuggling organisation, its strongest operational sign
+    "co_facilitation": 4.0,
     "phone": 1.0,
     "email": 1.0,
     "handle": 1.0,
