@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from turquesa.analysis.dataset import Dataset, PersonRecord
+from turquesa.analysis.groups import GroupResult
 from turquesa.analysis.suppression import THRESHOLD, suppress
 from turquesa.analysis.tables import PRIMARY
 from turquesa.analysis.tables import Table as CountTable
@@ -318,3 +319,50 @@ def active_years(first: str | None, last: str | None) -> str | None:
 
 def yes_no(value: bool, _: Gettext) -> str:
     return _("Yes") if value else _("No")
+
+
+def brokers_table(
+    result: GroupResult,
+    brokers: Sequence[tuple[str, Sequence[str]]],
+    title: str,
+    source: Source,
+    lang: str,
+    _: Gettext,
+    note: str | None = None,
+) -> Table | None:
+    """Independent brokers (entity, name, roles, groups served, countries), or None when
+    there are none. Brokers are suspects or facilitators: never a victim's name."""
+    rows: list[list[Cell]] = []
+    for broker, served in brokers:
+        node = result.graph.nodes.get(broker)
+        roles = [r for r, _n in node.perpetrator_roles.most_common()] if node else []
+        rows.append(
+            [
+                broker,
+                node.label if node else None,
+                roles_text(roles, _),
+                ", ".join(served),
+                countries_text(sorted(node.countries) if node else [], lang),
+            ]
+        )
+    if not rows:
+        return None
+    columns = [
+        Column(_("Entity")),
+        Column(_("Name")),
+        Column(_("Roles")),
+        Column(_("Groups served")),
+        Column(_("Countries")),
+    ]
+    return Table(title, columns, rows, source=source, note=note, key="brokers")
+
+
+def crossings_table(rows: list[list[Cell]], source: Source, key: str, _: Gettext) -> Table:
+    """Crossing points: name, countries, persons, legs."""
+    columns = [
+        Column(_("Crossing point")),
+        Column(_("Countries")),
+        Column(_("Persons"), "integer"),
+        Column(_("Legs"), "integer"),
+    ]
+    return Table(_("Crossing points"), columns, rows, source=source, key=key)

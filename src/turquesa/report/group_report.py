@@ -35,7 +35,9 @@ from turquesa.i18n.catalogues import Gettext
 from turquesa.i18n.labels import label
 from turquesa.report.blocks import (
     active_text,
+    brokers_table,
     countries_text,
+    crossings_table,
     display_place,
     integer_format,
     period_of,
@@ -291,35 +293,16 @@ def _structure(
             key="structure",
         )
     ]
-    broker_rows: list[list[Cell]] = []
-    for broker in profile.brokers:
-        node = result.graph.nodes.get(broker)
-        roles = [r for r, _n in node.perpetrator_roles.most_common()] if node else []
-        broker_rows.append(
-            [
-                broker,
-                node.label if node else None,
-                roles_text(roles, _),
-                ", ".join(result.brokers.get(broker, ())),
-                countries_text(sorted(node.countries) if node else [], lang),
-            ]
-        )
-    if broker_rows:
-        blocks.append(
-            Table(
-                _("Independent brokers the group deals with"),
-                [
-                    Column(_("Entity")),
-                    Column(_("Name")),
-                    Column(_("Roles")),
-                    Column(_("Groups served")),
-                    Column(_("Countries")),
-                ],
-                broker_rows,
-                source=source,
-                key="brokers",
-            )
-        )
+    table = brokers_table(
+        result,
+        [(broker, result.brokers.get(broker, ())) for broker in profile.brokers],
+        _("Independent brokers the group deals with"),
+        source,
+        lang,
+        _,
+    )
+    if table is not None:
+        blocks.append(table)
     else:
         blocks.append(Text(_("The group deals with no independent broker in these data.")))
     blocks.append(_link_figure(facts, result, source, _))
@@ -451,20 +434,7 @@ def _routes(dataset: Dataset, facts: GroupFacts, source: Source, lang: str, _: G
         ),
     ]
     if crossing_rows:
-        blocks.append(
-            Table(
-                _("Crossing points"),
-                [
-                    Column(_("Crossing point")),
-                    Column(_("Countries")),
-                    Column(_("Persons"), "integer"),
-                    Column(_("Legs"), "integer"),
-                ],
-                crossing_rows,
-                source=route_source,
-                key="group-crossings",
-            )
-        )
+        blocks.append(crossings_table(crossing_rows, route_source, "group-crossings", _))
     return Section(_("Routes"), blocks, key="routes")
 
 

@@ -41,8 +41,10 @@ from turquesa.i18n.labels import label
 from turquesa.report.blocks import (
     PRIMARY_CELL,
     active_years,
+    brokers_table,
     capitalised,
     countries_text,
+    crossings_table,
     dataset_period,
     display_place,
     from_counts,
@@ -445,20 +447,7 @@ def _routes(ctx: _Context, legs: list[Leg]) -> Section:
         [display_place(t.label), countries_text(t.countries, lang), small(t.persons), small(t.legs)]
         for t in tallies[:TOP_CROSSINGS]
     ]
-    blocks.append(
-        Table(
-            _("Crossing points"),
-            [
-                Column(_("Crossing point")),
-                Column(_("Countries")),
-                Column(_("Persons"), "integer"),
-                Column(_("Legs"), "integer"),
-            ],
-            crossing_rows,
-            source=source,
-            key="crossings",
-        )
-    )
+    blocks.append(crossings_table(crossing_rows, source, "crossings", _))
     chains = journeys(legs)
     per = {"leg": _("Per leg"), "journey": _("Per journey")}
     cost_rows: list[list[Cell]] = []
@@ -695,39 +684,20 @@ def _players(ctx: _Context, result: GroupResult, found: PlayersResult) -> Sectio
             key="players",
         )
     ]
-    broker_rows: list[list[Cell]] = []
-    for broker, served in sorted(result.brokers.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        node = result.graph.nodes.get(broker)
-        roles = [r for r, _n in node.perpetrator_roles.most_common()] if node else []
-        broker_rows.append(
-            [
-                broker,
-                node.label if node else None,
-                roles_text(roles, _),
-                ", ".join(served),
-                countries_text(sorted(node.countries) if node else [], lang),
-            ]
-        )
-    if broker_rows:
-        blocks.append(
-            Table(
-                _("Independent brokers"),
-                [
-                    Column(_("Entity")),
-                    Column(_("Name")),
-                    Column(_("Roles")),
-                    Column(_("Groups served")),
-                    Column(_("Countries")),
-                ],
-                broker_rows,
-                source=source,
-                note=_(
-                    "Persons who deal with two groups or more and have few ties inside "
-                    "any one of them: they belong to no group."
-                ),
-                key="brokers",
-            )
-        )
+    table = brokers_table(
+        result,
+        sorted(result.brokers.items(), key=lambda kv: (-len(kv[1]), kv[0])),
+        _("Independent brokers"),
+        source,
+        lang,
+        _,
+        note=_(
+            "Persons who deal with two groups or more and have few ties inside "
+            "any one of them: they belong to no group."
+        ),
+    )
+    if table is not None:
+        blocks.append(table)
     else:
         blocks.append(Text(_("No independent broker serves several groups in these data.")))
     return Section(
