@@ -236,3 +236,125 @@ analysis_groups = Table(
     Column("group_id", String(40), nullable=False),
     Column("assigned_at", DateTime(timezone=True), nullable=False),
 )
+
+# --- the multi-agency server --------------------------------------------------------
+# Users belong to one agency and hold roles; tokens (browser sessions and programs'
+# bearer tokens) are stored as hashes only; sign-in attempts and rate counters are in
+# the database so that every server process shares them. Hits, disclosures and
+# requests for information are the record of what one agency asked of another.
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(120), nullable=False, unique=True),
+    Column("agency", String(40), ForeignKey("agencies.code"), nullable=False),
+    Column("roles", Text, nullable=False),  # ;-separated
+    Column("password_hash", Text, nullable=False),
+    Column("totp_secret", Text, nullable=True),
+    Column("totp_enabled", Boolean, nullable=False, server_default="0"),
+    Column("disabled", Boolean, nullable=False, server_default="0"),
+    Column("disabled_reason", Text, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_login_at", DateTime(timezone=True), nullable=True),
+    Column("locked_until", DateTime(timezone=True), nullable=True),
+)
+
+auth_tokens = Table(
+    "auth_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("kind", String(10), nullable=False),  # session | bearer
+    Column("csrf_hash", String(64), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_used_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(120), nullable=False),
+    Column("source", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("ok", Boolean, nullable=False),
+)
+Index("ix_login_attempts_user", login_attempts.c.username, login_attempts.c.at)
+Index("ix_login_attempts_source", login_attempts.c.source, login_attempts.c.at)
+
+rate_counters = Table(
+    "rate_counters",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("window", Integer, primary_key=True),  # start of the window, epoch seconds
+    Column("count", Integer, nullable=False),
+)
+
+hits = Table(
+    "hits",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("reference", String(40), nullable=False, unique=True),
+    Column("searcher_user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("searcher_agency", String(40), nullable=False),
+    Column("owner_agency", String(40), nullable=False),
+    Column("record_id", String(200), nullable=False),
+    Column("record_kind", String(20), nullable=False),
+    Column("match_kind", String(40), nullable=False),
+    Column("victim", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("status", String(12), nullable=False),  # pending | disclosed | declined
+    Column("decided_by", Integer, ForeignKey("users.id"), nullable=True),
+    Column("decided_at", DateTime(timezone=True), nullable=True),
+)
+Index("ix_hits_owner", hits.c.owner_agency, hits.c.status)
+
+disclosures = Table(
+    "disclosures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("owner_agency", String(40), nullable=False),
+    Column("record_id", String(200), nullable=False),
+    Column("to_agency", String(40), nullable=False),
+    Column("case_ref", String(250), nullable=True),  # AGENCY:CASE_ID a judge may see
+    Column("disclosed_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("disclosed_at", DateTime(timezone=True), nullable=False),
+    Column("justification", Text, nullable=False),
+    Column("hit_id", Integer, ForeignKey("hits.id"), nullable=True),
+)
+Index("ix_disclosures_to", disclosures.c.to_agency, disclosures.c.owner_agency)
+
+requests_for_information = Table(
+    "requests_for_information",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("from_agency", String(40), nullable=False),
+    Column("to_agency", String(40), nullable=False),
+    Column("case_agency", String(40), nullable=False),
+    Column("case_id", String(200), nullable=False),
+    Column("asked_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("question", Text, nullable=False),
+    Column("due", String(10), nullable=True),
+    Column("status", String(12), nullable=False),  # open | answered | declined
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("answered_at", DateTime(timezone=True), nullable=True),
+    Column("answer", Text, nullable=True),
+    Column("disclosure_id", Integer, ForeignKey("disclosures.id"), nullable=True),
+)
+
+blind_identifiers = Table(
+    "blind_identifiers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agency", String(40), ForeignKey("agencies.code"), nullable=False),
+    Column("owner_record_id", String(200), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("value", String(128), nullable=False),  # hex of the OPRF output
+    Column("key_version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_blind_identifiers_value", blind_identifiers.c.kind, blind_identifiers.c.value)

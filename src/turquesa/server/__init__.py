@@ -1,0 +1,1 @@
+"""The multi-agency server: HTTP API, users, sharing, hit/no-hit, audit."""
