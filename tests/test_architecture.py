@@ -17,9 +17,10 @@ FORBIDDEN = {
     "export": {"ingest", "storage", "cli", "synth"},
     "storage": {"ingest", "cli", "export", "synth"},
     "ingest": {"cli", "export", "synth"},
-    "analysis": {"cli", "ingest", "synth", "export", "report"},
-    "report": {"cli", "ingest", "synth"},
+    "analysis": {"cli", "ingest", "synth", "export", "report", "server"},
+    "report": {"cli", "ingest", "synth", "server"},
     "i18n": {"cli", "ingest", "synth", "export", "report", "analysis", "storage", "resolve"},
+    "server": {"cli", "synth", "report"},
 }
 
 

@@ -62,13 +62,14 @@ def _register() -> None:
         resolve,
         review,
         routes,
+        server,
         status,
         synth,
         trends,
     )
 
     modules = (init, ingest, synth, status, resolve, review, explain, export, model)
-    for module in (*modules, network, routes, trends, report, demo):
+    for module in (*modules, network, routes, trends, report, server, demo):
         module.register(app)
 
 

@@ -358,3 +358,53 @@ blind_identifiers = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_blind_identifiers_value", blind_identifiers.c.kind, blind_identifiers.c.value)
+
+# The audit log is a hash chain: each entry's hash covers every field and the hash of
+# the entry before it, so an entry cannot be altered, removed or moved without breaking
+# every link after it. `seq` is the position (1, 2, 3 … with no gaps) and the primary
+# key; `prev_hash` is unique too, so two writers can never fork the chain. The chain
+# head is signed from time to time with a key kept outside the database
+# (`audit_checkpoints`); when old entries are purged, the last purged entry's hash is
+# kept, signed, in `audit_anchors`, and the chain is verified from there.
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("user_id", Integer, nullable=True),  # no foreign key: failed sign-ins, old users
+    Column("username", String(120), nullable=False),
+    Column("agency", String(40), nullable=True),
+    Column("source", String(64), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("target", Text, nullable=True),
+    Column("justification", Text, nullable=True),
+    Column("detail", JSON, nullable=False),
+    Column("prev_hash", String(64), nullable=False, unique=True),
+    Column("entry_hash", String(64), nullable=False),
+)
+Index("ix_audit_log_agency", audit_log.c.agency, audit_log.c.seq)
+Index("ix_audit_log_at", audit_log.c.at)
+
+audit_checkpoints = Table(
+    "audit_checkpoints",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("seq", Integer, nullable=False),
+    Column("entry_hash", String(64), nullable=False),
+    Column("signed_at", DateTime(timezone=True), nullable=False),
+    Column("signature", String(128), nullable=False),  # hex Ed25519
+    Column("key_id", String(16), nullable=False),
+)
+Index("ix_audit_checkpoints_seq", audit_checkpoints.c.seq)
+
+audit_anchors = Table(
+    "audit_anchors",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),  # last purged entry
+    Column("entry_hash", String(64), nullable=False),
+    Column("purged_at", DateTime(timezone=True), nullable=False),
+    Column("purged", Integer, nullable=False),  # entries this purge removed
+    Column("signature", String(128), nullable=False),
+    Column("key_id", String(16), nullable=False),
+)

@@ -1,0 +1,203 @@
+"""The FastAPI application: versioned paths, JSON errors, security headers, sign-in.
+
+`create_app(settings)` builds one application over one database; `turquesa serve` runs
+it with uvicorn. Every request that reads or changes data runs in one database
+transaction that also appends its audit entry, and the transaction commits before the
+response leaves: an action the client saw succeed is on the record.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import AfterValidator
+from sqlalchemy import Connection, Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from turquesa import __version__
+from turquesa.errors import TurquesaError
+from turquesa.server.accounts import AuthError, Viewer, digest, needs_second_factor, resolve_token
+from turquesa.server.settings import ServerSettings
+from turquesa.storage.engine import open_database
+
+log = logging.getLogger("turquesa.server")
+
+SESSION_COOKIE = "turquesa_session"
+CSRF_HEADER = "x-csrf-token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+#: Paths an admin without a second factor may still use: to set one up.
+SECOND_FACTOR_SETUP = ("/api/v1/auth/totp", "/api/v1/auth/logout", "/api/v1/me")
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "Cache-Control": "no-store",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def _no_nul(value: str) -> str:
+    """Text from a client may not carry NUL or other C0 control characters (tabs and
+    newlines aside): PostgreSQL refuses NUL, and nothing a person types contains them."""
+    if any(ord(c) < 32 and c not in "\t\n\r" for c in value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+#: The type of every text field a client sends.
+Text = Annotated[str, AfterValidator(_no_nul)]
+
+
+class ApiError(Exception):
+    """An error the client should see: HTTP status, a stable code and a message."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def error_body(code: str, message: str) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message}}
+
+
+@dataclass
+class Context:
+    """What an endpoint works with: the viewer, the transaction, the client's address."""
+
+    viewer: Viewer
+    conn: Connection
+    source: str
+    settings: ServerSettings
+
+
+def client_source(request: Request) -> str:
+    """The client's address as the server sees it. Behind the documented reverse proxy
+    uvicorn's `--proxy-headers` puts the forwarded address here."""
+    return request.client.host if request.client else "unknown"
+
+
+def _token_of(request: Request) -> tuple[str | None, bool]:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip(), False
+    cookie = request.cookies.get(SESSION_COOKIE)
+    return (cookie, True) if cookie else (None, False)
+
+
+def _transaction(request: Request) -> Iterator[Connection]:
+    """One transaction per request, committed when the endpoint returns and before the
+    response is sent (`scope="function"`), rolled back if it raises. An endpoint that
+    must keep something although it fails (a failed sign-in) commits it itself."""
+    engine: Engine = request.app.state.engine
+    with engine.connect() as conn:
+        try:
+            yield conn
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+
+
+transaction = Depends(_transaction, scope="function")
+Conn = Annotated[Connection, transaction]
+
+
+def context(request: Request, conn: Conn) -> Context:
+    """The signed-in viewer, or 401. Browser sessions must send their CSRF token on
+    every request that changes something; programs use bearer tokens and need none."""
+    settings: ServerSettings = request.app.state.settings
+    token, from_cookie = _token_of(request)
+    if not token:
+        raise ApiError(401, "unauthenticated", "sign in first")
+    try:
+        state = resolve_token(conn, settings, token)
+    except AuthError as exc:
+        raise ApiError(401, exc.code, str(exc.message)) from exc
+    if from_cookie and request.method not in SAFE_METHODS:
+        sent = request.headers.get(CSRF_HEADER, "")
+        if not sent or state.csrf_hash is None or digest(sent) != state.csrf_hash:
+            raise ApiError(403, "csrf", "missing or wrong CSRF token")
+    if not request.url.path.startswith(SECOND_FACTOR_SETUP) and needs_second_factor(
+        conn, state.viewer.user_id
+    ):
+        raise ApiError(403, "second_factor_required", "admins must set up TOTP first")
+    return Context(state.viewer, conn, client_source(request), settings)
+
+
+Ctx = Annotated[Context, Depends(context, scope="function")]
+
+
+def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAPI:
+    from turquesa.server import api_admin, api_auth, api_exchange, api_records, api_search
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
+        yield
+        if engine is None:
+            app.state.engine.dispose()
+
+    app = FastAPI(
+        title="Turquesa",
+        version=__version__,
+        description=(
+            "Multi-agency criminal intelligence against human trafficking and migrant "
+            "smuggling. Every list is paginated (`limit`, `offset`); every error is "
+            '`{"error": {"code", "message"}}`; sign in at `/api/v1/auth/login`.'
+        ),
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine or open_database(settings.database_url)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.url.scheme == "https":
+            response.headers.setdefault(
+                "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+            )
+        return response
+
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        message = f"{where}: {first.get('msg', 'invalid request')}" if where else "invalid request"
+        return JSONResponse(error_body("invalid_request", message), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "error")
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+
+    @app.exception_handler(TurquesaError)
+    async def refused(_request: Request, exc: TurquesaError) -> JSONResponse:
+        return JSONResponse(error_body("refused", exc.message), status_code=400)
+
+    for module in (api_auth, api_records, api_search, api_exchange, api_admin):
+        app.include_router(module.router, prefix="/api/v1")
+    return app
+
+
+__all__ = ["ApiError", "Context", "Ctx", "HTTPException", "create_app"]

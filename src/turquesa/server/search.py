@@ -1,0 +1,170 @@
+"""Hit / no-hit: who else holds this passport, phone, e-mail or account.
+
+The model is INTERPOL's: a search that finds a record the searcher may see returns it
+(victims pseudonymised as everywhere); one that finds a record the searcher may not see
+returns only a *hit* — the kind of match, the owner agency and an opaque reference to
+quote — and puts the hit in the owner's inbox with the searching agency named. The
+owner discloses the record to the searcher's agency in one action, or declines. A hit
+on a victim record reaches only roles allowed to know of victims; anyone else gets
+nothing for it. A hit reference is random: it says nothing about the record it stands
+for, and the record id never leaves the owner.
+
+What the user types is cleaned by the same normalisers ingest used, so
+"+57 310 675-9681" finds the phone stored as +573106759681. Searches are counted per
+user and per agency in the database (`ratelimit.py`), so every server process shares
+the limits and no one can walk the space of passport numbers.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, and_, select
+
+from turquesa.errors import InvalidValue, TurquesaError
+from turquesa.normalise.contacts import parse_email, parse_handle
+from turquesa.normalise.documents import normalise_number
+from turquesa.normalise.phones import parse_phone
+from turquesa.server.access import KNOWS_OF_VICTIMS, present, visible
+from turquesa.server.accounts import Viewer
+from turquesa.storage.store import utcnow
+from turquesa.storage.tables import hits, identifiers, records
+
+DOCUMENT_KINDS = ("passport", "national_id", "residence_permit", "driving_licence", "other")
+SEARCH_KINDS = (*DOCUMENT_KINDS, "phone", "email", "handle", "vehicle_plate", "bank_account")
+
+
+class BadQuery(TurquesaError):
+    """What was typed cannot be read as the kind of identifier asked for."""
+
+
+def normalise_query(kind: str, value: str, country: str | None) -> str:
+    """The stored form of what the user typed."""
+    text = value.strip()
+    if not text or len(text) > 200:
+        raise BadQuery("give a value of 1 to 200 characters")
+    try:
+        if kind == "phone":
+            phone = parse_phone(text, country)
+            if not phone.e164:
+                raise BadQuery(f"{text[:40]} is not a phone number")
+            return phone.e164
+        if kind == "email":
+            return parse_email(text).address
+        if kind == "handle":
+            return parse_handle(text).key
+        if kind in (*DOCUMENT_KINDS, "vehicle_plate", "bank_account", "iban"):
+            number = normalise_number(text)
+            if not number:
+                raise BadQuery("no letters or digits in that value")
+            return number
+    except InvalidValue as exc:
+        raise BadQuery(exc.message) from exc
+    raise BadQuery(f"cannot search by {kind}")
+
+
+@dataclass
+class Hit:
+    match_kind: str
+    owner_agency: str
+    reference: str
+    victim: bool = False
+
+
+@dataclass
+class SearchResult:
+    query_kind: str
+    value: str
+    records: list[dict[str, Any]] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+
+
+def search_identifier(conn: Connection, viewer: Viewer, kind: str, value: str) -> SearchResult:
+    """Records that carry this identifier (current versions), split into those the
+    viewer may see and hits on the rest."""
+    kinds = (kind,) if kind not in DOCUMENT_KINDS else DOCUMENT_KINDS
+    query = (
+        select(
+            records.c.agency,
+            records.c.record_id,
+            records.c.kind,
+            records.c.role,
+            records.c.case_id,
+            records.c.sharing,
+            records.c.label,
+            records.c.data,
+            identifiers.c.kind.label("match_kind"),
+            visible(viewer).label("visible"),
+        )
+        .select_from(identifiers)
+        .join(
+            records,
+            and_(
+                records.c.agency == identifiers.c.agency,
+                records.c.record_id == identifiers.c.owner_record_id,
+                records.c.kind.in_(("person", "organization")),
+                records.c.status == "current",
+                (identifiers.c.owner_version.is_(None))
+                | (identifiers.c.owner_version == records.c.version),
+            ),
+        )
+        .where(identifiers.c.kind.in_(kinds), identifiers.c.value == value)
+        .order_by(records.c.agency, records.c.record_id)
+        .limit(200)
+    )
+    result = SearchResult(kind, value)
+    seen: set[tuple[str, str]] = set()
+    for row in conn.execute(query):
+        key = (row.agency, row.record_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        record = {
+            "agency": row.agency,
+            "record_id": row.record_id,
+            "kind": row.kind,
+            "role": row.role,
+            "case_id": row.case_id,
+            "label": row.label,
+            "data": row.data if isinstance(row.data, dict) else {},
+            "match_kind": row.match_kind,
+        }
+        if row.visible:
+            result.records.append(present(record, viewer))
+            continue
+        victim = row.role == "victim"
+        if victim and not viewer.has(*KNOWS_OF_VICTIMS):
+            continue  # a hit on a victim reaches only those allowed to know of victims
+        result.hits.append(
+            _hit(conn, viewer, row.agency, row.record_id, row.kind, row.match_kind, victim)
+        )
+    return result
+
+
+def _hit(
+    conn: Connection,
+    viewer: Viewer,
+    owner: str,
+    record_id: str,
+    record_kind: str,
+    match_kind: str,
+    victim: bool,
+) -> Hit:
+    reference = "H-" + secrets.token_hex(10).upper()
+    conn.execute(
+        hits.insert().values(
+            reference=reference,
+            searcher_user_id=viewer.user_id,
+            searcher_agency=viewer.agency,
+            owner_agency=owner,
+            record_id=record_id,
+            record_kind=record_kind,
+            match_kind=match_kind,
+            victim=victim,
+            created_at=utcnow(),
+            status="pending",
+        )
+    )
+    return Hit(match_kind, owner, reference, victim)
