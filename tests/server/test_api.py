@@ -4,7 +4,6 @@ errors and the audit trail, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,35 +16,12 @@ from tests.server.world import (
     SHARING,
     VICTIMS,
     World,
-    build_world,
     username,
 )
 from turquesa.server import totp
 from turquesa.server.accounts import ROLES
-from turquesa.storage.engine import open_database
 from turquesa.storage.store import utcnow
 from turquesa.storage.tables import audit_log, auth_tokens, users
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def world(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[World]:
-    tmp = tmp_path_factory.mktemp("world")
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp / 'server.db'}"
-    else:
-        from tests.conftest import _empty_postgres
-
-        url = request.getfixturevalue("_pg_database")
-        _empty_postgres(url).dispose()
-    engine = open_database(url)
-    built = build_world(engine, tmp)
-    yield built
-    built.client.close()
-    engine.dispose()
 
 
 def expected_visible(agency: str, roles: set[str], record_id: str) -> bool:

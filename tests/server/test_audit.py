@@ -35,6 +35,7 @@ from turquesa.server.audit_keys import (
     load_signing_key,
     load_verify_key,
 )
+from turquesa.server.audit_writer import GroupWriter
 from turquesa.storage.engine import open_database
 from turquesa.storage.tables import audit_anchors, audit_checkpoints, audit_log
 
@@ -303,6 +304,37 @@ def test_concurrent_appends_make_one_gap_free_chain(engine: Engine, key: Signing
     report = audit.verify(engine, key.verify_key)
     assert report.ok, report.failures
     assert (report.entries, report.last_seq) == (120, 120)
+
+
+def test_group_commit_answers_each_request_after_its_entry_is_committed(
+    engine: Engine, key: SigningKey
+) -> None:
+    writer = GroupWriter(engine, max_batch=16)
+    seen: list[int] = []
+
+    def request(offset: int) -> None:
+        for i in range(25):
+            entry = writer.record(event(offset + i, at=None))
+            with engine.connect() as conn:  # committed: another connection sees it
+                stored = conn.execute(
+                    select(audit_log.c.entry_hash).where(audit_log.c.seq == entry.seq)
+                ).scalar()
+            assert stored == entry.entry_hash
+            seen.append(entry.seq)
+
+    threads = [threading.Thread(target=request, args=(n * 100,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with pytest.raises(ValueError):
+        writer.record(audit.AuditEvent(action="Not An Action", username="x", source="y"))
+    writer.close()
+    assert sorted(seen) == list(range(1, 101))
+    report = audit.verify(engine, key.verify_key)
+    assert report.ok and report.entries == 100
+    with pytest.raises(RuntimeError):
+        writer.record(event(1))
 
 
 def test_an_entry_rolled_back_with_its_action_leaves_no_gap(

@@ -51,6 +51,7 @@ def root(
 
 def _register() -> None:
     from turquesa.cli import (
+        audit,
         demo,
         explain,
         export,
@@ -69,7 +70,7 @@ def _register() -> None:
     )
 
     modules = (init, ingest, synth, status, resolve, review, explain, export, model)
-    for module in (*modules, network, routes, trends, report, server, demo):
+    for module in (*modules, network, routes, trends, report, server, audit, demo):
         module.register(app)
 
 

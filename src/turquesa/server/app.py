@@ -8,6 +8,7 @@ response leaves: an action the client saw succeed is on the record.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
@@ -18,7 +19,8 @@ from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import AfterValidator
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, event
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from turquesa import __version__
@@ -139,12 +141,52 @@ def context(request: Request, conn: Conn) -> Context:
 Ctx = Annotated[Context, Depends(context, scope="function")]
 
 
+def _full_sync(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+async def _sign_periodically(app: FastAPI, settings: ServerSettings) -> None:
+    """Sign the audit chain's head every `checkpoint_minutes`, with the key kept in the
+    key folder (outside the database), and append it to the folder's checkpoint log."""
+    from turquesa.server import audit
+    from turquesa.server.audit_keys import CHECKPOINT_LOG, load_signing_key
+
+    while True:
+        await asyncio.sleep(settings.checkpoint_minutes * 60)
+        try:
+            key = load_signing_key(settings.key_dir)
+            await run_in_threadpool(
+                audit.checkpoint,
+                app.state.engine,
+                key,
+                log=settings.key_dir / CHECKPOINT_LOG,
+            )
+        except Exception:  # a failed signature must not stop the server; it is logged
+            log.exception("could not sign the audit chain's head")
+
+
 def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAPI:
-    from turquesa.server import api_admin, api_auth, api_exchange, api_records, api_search
+    from turquesa.server import (
+        api_admin,
+        api_analyses,
+        api_auth,
+        api_blind,
+        api_exchange,
+        api_records,
+        api_search,
+        api_uploads,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
+        signer = None
+        if settings.checkpoint_minutes > 0:
+            signer = asyncio.create_task(_sign_periodically(app, settings))
         yield
+        if signer is not None:
+            signer.cancel()
         if engine is None:
             app.state.engine.dispose()
 
@@ -163,6 +205,10 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
     )
     app.state.settings = settings
     app.state.engine = engine or open_database(settings.database_url)
+    if app.state.engine.dialect.name == "sqlite":
+        # an audited action must survive a power cut, not only a crash of the process
+        event.listen(app.state.engine, "connect", _full_sync)
+        app.state.engine.dispose()
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -195,7 +241,8 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
     async def refused(_request: Request, exc: TurquesaError) -> JSONResponse:
         return JSONResponse(error_body("refused", exc.message), status_code=400)
 
-    for module in (api_auth, api_records, api_search, api_exchange, api_admin):
+    modules = (api_auth, api_records, api_search, api_blind, api_exchange, api_uploads)
+    for module in (*modules, api_analyses, api_admin):
         app.include_router(module.router, prefix="/api/v1")
     return app
 

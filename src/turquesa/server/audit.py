@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -68,6 +68,7 @@ __all__ = [
     "Failure",
     "VerifyReport",
     "append",
+    "append_many",
     "checkpoint",
     "export_checkpoints",
     "list_entries",
@@ -172,26 +173,39 @@ def _head(conn: Connection) -> tuple[int, str]:
 def append(conn: Connection, event: AuditEvent) -> AuditEntry:
     """Chain `event` onto the log in the caller's transaction; it is durable once the
     caller commits, and the caller must commit before answering."""
-    if not valid_action(event.action):
-        raise ValueError(f"{event.action!r} is not an audit action name")
+    (entry,) = append_many(conn, [event])
+    return entry
+
+
+def append_many(conn: Connection, events: Sequence[AuditEvent]) -> list[AuditEntry]:
+    """Chain several events in order, taking the lock and reading the head once."""
+    for event in events:
+        if not valid_action(event.action):
+            raise ValueError(f"{event.action!r} is not an audit action name")
+    if not events:
+        return []
     _lock_chain(conn)
     last_seq, last_hash = _head(conn)
-    fields: dict[str, Any] = {
-        "seq": last_seq + 1,
-        "at": utc(event.at or datetime.now(UTC)),
-        "user_id": event.user_id,
-        "username": clean_text(event.username, 120) or "",
-        "agency": clean_text(event.agency, 40),
-        "source": clean_text(event.source, 64) or "",
-        "action": event.action,
-        "target": clean_text(event.target),
-        "justification": clean_text(event.justification),
-        "detail": clean_detail(event.detail),
-        "prev_hash": last_hash,
-    }
-    fields["entry_hash"] = entry_hash(fields)
-    conn.execute(insert(audit_log).values(**fields))
-    return AuditEntry(**fields)
+    rows: list[dict[str, Any]] = []
+    for event in events:
+        fields: dict[str, Any] = {
+            "seq": last_seq + 1,
+            "at": utc(event.at or datetime.now(UTC)),
+            "user_id": event.user_id,
+            "username": clean_text(event.username, 120) or "",
+            "agency": clean_text(event.agency, 40),
+            "source": clean_text(event.source, 64) or "",
+            "action": event.action,
+            "target": clean_text(event.target),
+            "justification": clean_text(event.justification),
+            "detail": clean_detail(event.detail),
+            "prev_hash": last_hash,
+        }
+        fields["entry_hash"] = entry_hash(fields)
+        rows.append(fields)
+        last_seq, last_hash = fields["seq"], fields["entry_hash"]
+    conn.execute(insert(audit_log), rows)
+    return [AuditEntry(**fields) for fields in rows]
 
 
 def list_entries(

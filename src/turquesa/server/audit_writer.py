@@ -17,7 +17,8 @@ from concurrent.futures import Future
 
 from sqlalchemy import Engine
 
-from turquesa.server.audit import AuditEntry, AuditEvent, append
+from turquesa.server.audit import AuditEntry, AuditEvent, append_many
+from turquesa.server.audit_chain import valid_action
 
 _STOP = object()
 
@@ -33,6 +34,8 @@ class GroupWriter:
     def submit(self, event: AuditEvent) -> Future[AuditEntry]:
         """A future that resolves once the entry is committed (`asyncio.wrap_future` it
         in an async endpoint)."""
+        if not valid_action(event.action):  # refused here, not in a batch of others
+            raise ValueError(f"{event.action!r} is not an audit action name")
         if not self._thread.is_alive():
             raise RuntimeError("the audit writer is closed")
         future: Future[AuditEntry] = Future()
@@ -70,7 +73,7 @@ class GroupWriter:
     def _commit(self, batch: list[tuple[AuditEvent, Future[AuditEntry]]]) -> None:
         try:
             with self._engine.begin() as conn:
-                entries = [append(conn, event) for event, _ in batch]
+                entries = append_many(conn, [event for event, _ in batch])
         except Exception as exc:  # every waiter learns its entry was not recorded
             for _, future in batch:
                 future.set_exception(exc)

@@ -138,12 +138,12 @@ def search_identifier(conn: Connection, viewer: Viewer, kind: str, value: str) -
         if victim and not viewer.has(*KNOWS_OF_VICTIMS):
             continue  # a hit on a victim reaches only those allowed to know of victims
         result.hits.append(
-            _hit(conn, viewer, row.agency, row.record_id, row.kind, row.match_kind, victim)
+            record_hit(conn, viewer, row.agency, row.record_id, row.kind, row.match_kind, victim)
         )
     return result
 
 
-def _hit(
+def record_hit(
     conn: Connection,
     viewer: Viewer,
     owner: str,

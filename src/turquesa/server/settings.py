@@ -36,6 +36,8 @@ class ServerSettings:
     upload_max_bytes: int = 50 * 1024 * 1024
     secure_cookies: bool = True
     page_max: int = 500
+    #: how often the audit chain's head is signed (0: only by `turquesa audit checkpoint`)
+    checkpoint_minutes: int = 5
 
     @property
     def idle(self) -> timedelta:
