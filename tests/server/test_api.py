@@ -381,3 +381,38 @@ def test_everything_above_left_an_intact_audit_chain(world: World) -> None:
     signed = audit.checkpoint(world.engine, key)
     report = audit_verify.verify(world.engine, key.verify_key, [signed])
     assert report.ok, report
+
+
+def test_name_and_birth_date_search_is_fuzzy_and_keeps_the_sharing_rules(world: World) -> None:
+    pa = world.headers(username("PA-SENAFRONT", "analyst"))
+    visible = world.client.post(
+        "/api/v1/search/name",
+        json={"given_names": "Jose", "surnames": "PEREZ", "birth_date": "17/05/1985"},
+        headers=pa,
+    )
+    assert visible.status_code == 200, visible.text
+    assert [r["record_id"] for r in visible.json()["records"]] == ["P1"]
+    # (PA-SENAFRONT has never been disclosed CO-DIJIN's private suspect)
+    other = world.headers(username("PA-SENAFRONT", "investigator"))
+    # a misspelt given name and the day and month swapped still find CO-DIJIN's private
+    # suspect, as a hit only
+    hidden = world.client.post(
+        "/api/v1/search/name",
+        json={"given_names": "Karlos", "surnames": "Reservado", "birth_date": "1979-02-01"},
+        headers=other,
+    )
+    body = hidden.json()
+    assert body["records"] == [] and [h["owner_agency"] for h in body["hits"]] == ["CO-DIJIN"]
+    assert "Oculto" not in hidden.text
+    nobody = world.client.post(
+        "/api/v1/search/name",
+        json={"given_names": "Carlos", "surnames": "Reservado", "birth_date": "1950"},
+        headers=other,
+    )
+    assert nobody.json()["hits"] == [] and nobody.json()["records"] == []
+    unreadable = world.client.post(
+        "/api/v1/search/name",
+        json={"given_names": "Carlos", "surnames": "Reservado", "birth_date": "31/02/1979"},
+        headers=other,
+    )
+    assert unreadable.status_code == 422

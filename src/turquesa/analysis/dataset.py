@@ -291,7 +291,7 @@ def _rows(conn: Connection, scope: Scope, kinds: Iterable[str]) -> Iterator[Any]
         .where(scope.clause(), records.c.kind.in_(tuple(kinds)))
         .order_by(records.c.agency, records.c.kind, records.c.record_id)
     )
-    yield from conn.execution_options(yield_per=5000).execute(query)
+    yield from conn.execute(query.execution_options(yield_per=5000))
 
 
 def load_dataset(engine: Engine, scope: Scope | None = None) -> Dataset:

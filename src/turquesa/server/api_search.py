@@ -11,7 +11,15 @@ from sqlalchemy import select, update
 from turquesa.server import ratelimit
 from turquesa.server.app import ApiError, Ctx, Text
 from turquesa.server.journal import note
-from turquesa.server.search import SEARCH_KINDS, BadQuery, normalise_query, search_identifier
+from turquesa.server.name_search import BadName, candidates, read_query
+from turquesa.server.search import (
+    SEARCH_KINDS,
+    BadQuery,
+    SearchResult,
+    normalise_query,
+    search_identifier,
+    search_people,
+)
 from turquesa.storage.store import utcnow
 from turquesa.storage.tables import agencies, disclosures, hits, records
 
@@ -62,6 +70,16 @@ class SearchOut(BaseModel):
 @router.post("/search", response_model=SearchOut, responses={429: {}})
 def search(body: SearchIn, ctx: Ctx) -> SearchOut:
     """Hit / no-hit on an identifier: visible records in full, the rest as hits."""
+    _take_quota(ctx)
+    try:
+        value = normalise_query(body.kind, body.value, body.country or ctx.viewer.country)
+    except BadQuery as exc:
+        raise ApiError(422, "invalid_value", exc.message) from exc
+    found = search_identifier(ctx.conn, ctx.viewer, body.kind, value)
+    return _answer(ctx, body.kind, value, found, body.reason)
+
+
+def _take_quota(ctx: Ctx) -> None:
     settings = ctx.settings
     if not ratelimit.take(
         ctx.conn, f"search:user:{ctx.viewer.user_id}", settings.search_per_user_minute
@@ -71,31 +89,54 @@ def search(body: SearchIn, ctx: Ctx) -> SearchOut:
         ctx.conn, f"search:agency:{ctx.viewer.agency}", settings.search_per_agency_minute
     ):
         raise ApiError(429, "rate_limited", "your agency's search quota is used up; wait a minute")
-    try:
-        value = normalise_query(body.kind, body.value, body.country or ctx.viewer.country)
-    except BadQuery as exc:
-        raise ApiError(422, "invalid_value", exc.message) from exc
-    found = search_identifier(ctx.conn, ctx.viewer, body.kind, value)
+
+
+def _answer(ctx: Ctx, kind: str, value: str, found: SearchResult, reason: str | None) -> SearchOut:
+    """Audit the search (what was found, never the content) and answer it."""
     note(
         ctx.conn,
         ctx.viewer,
         "search",
         ctx.source,
-        target=f"{body.kind}",
-        justification=body.reason,
+        target=kind,
+        justification=reason,
         detail={
             "records": [f"{r['agency']}:{r['record_id']}" for r in found.records],
             "hits": [h.reference for h in found.hits],
         },
     )
     return SearchOut(
-        kind=body.kind,
+        kind=kind,
         value=value,
         records=found.records,
         hits=[
             HitOut(match_kind=h.match_kind, owner_agency=h.owner_agency, reference=h.reference)
             for h in found.hits
         ],
+    )
+
+
+class NameSearchIn(BaseModel):
+    given_names: Text = Field(min_length=1, max_length=200)
+    surnames: Text = Field(min_length=1, max_length=200)
+    birth_date: Text = Field(
+        min_length=4, max_length=20, description="YYYY-MM-DD, DD/MM/YYYY, YYYY-MM or YYYY"
+    )
+    reason: Text | None = Field(default=None, max_length=500)
+
+
+@router.post("/search/name", response_model=SearchOut, responses={429: {}})
+def search_name(body: NameSearchIn, ctx: Ctx) -> SearchOut:
+    """Hit / no-hit by name and birth date (fuzzy: spelling, either surname, day and
+    month swapped), from the name index."""
+    _take_quota(ctx)
+    try:
+        query = read_query(body.given_names, body.surnames, body.birth_date)
+    except BadName as exc:
+        raise ApiError(422, "invalid_value", exc.message) from exc
+    found = search_people(ctx.conn, ctx.viewer, candidates(ctx.conn, query))
+    return _answer(
+        ctx, "name", f"{body.given_names} {body.surnames} {body.birth_date}", found, body.reason
     )
 
 

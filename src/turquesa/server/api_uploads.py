@@ -20,6 +20,7 @@ from turquesa.ingest.loader import ingest
 from turquesa.model import load_model
 from turquesa.server.app import ApiError, Ctx
 from turquesa.server.journal import note
+from turquesa.server.name_search import refresh
 
 router = APIRouter(tags=["uploads"])
 
@@ -68,6 +69,8 @@ async def upload(files: list[UploadFile], ctx: Ctx) -> dict[str, Any]:
         report = await run_in_threadpool(
             ingest, ctx.conn.engine, target, agency=ctx.viewer.agency, loaded_by=ctx.viewer.username
         )
+    if report.ok:
+        await run_in_threadpool(refresh, ctx.conn.engine)
     body = report.as_dict()
     note(
         ctx.conn,

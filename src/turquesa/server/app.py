@@ -205,6 +205,9 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
     )
     app.state.settings = settings
     app.state.engine = engine or open_database(settings.database_url)
+    from turquesa.server.name_search import refresh
+
+    refresh(app.state.engine)  # names loaded since the last start become searchable
     if app.state.engine.dialect.name == "sqlite":
         # an audited action must survive a power cut, not only a crash of the process
         event.listen(app.state.engine, "connect", _full_sync)

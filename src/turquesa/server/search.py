@@ -21,7 +21,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, and_, or_, select
 
 from turquesa.errors import InvalidValue, TurquesaError
 from turquesa.normalise.contacts import parse_email, parse_handle
@@ -139,6 +139,63 @@ def search_identifier(conn: Connection, viewer: Viewer, kind: str, value: str) -
             continue  # a hit on a victim reaches only those allowed to know of victims
         result.hits.append(
             record_hit(conn, viewer, row.agency, row.record_id, row.kind, row.match_kind, victim)
+        )
+    return result
+
+
+def search_people(
+    conn: Connection, viewer: Viewer, found: list[tuple[str, str, float]]
+) -> SearchResult:
+    """Person records found by name and birth date, split like `search_identifier`."""
+    result = SearchResult("name", "")
+    if not found:
+        return result
+    wanted = {(a, r) for a, r, _ in found}
+    rows = conn.execute(
+        select(
+            records.c.agency,
+            records.c.record_id,
+            records.c.kind,
+            records.c.role,
+            records.c.case_id,
+            records.c.label,
+            records.c.data,
+            visible(viewer).label("visible"),
+        ).where(
+            records.c.kind == "person",
+            records.c.status == "current",
+            or_(
+                *(
+                    and_(records.c.agency == a, records.c.record_id == r)
+                    for a, r in sorted(wanted)[:200]
+                )
+            ),
+        )
+    ).all()
+    by_key = {(row.agency, row.record_id): row for row in rows}
+    for agency, record_id, similarity in found[:200]:
+        row = by_key.get((agency, record_id))
+        if row is None:
+            continue
+        if row.visible:
+            record = {
+                "agency": row.agency,
+                "record_id": row.record_id,
+                "kind": row.kind,
+                "role": row.role,
+                "case_id": row.case_id,
+                "label": row.label,
+                "data": row.data if isinstance(row.data, dict) else {},
+                "match_kind": "name_birth_date",
+                "similarity": round(similarity, 3),
+            }
+            result.records.append(present(record, viewer))
+            continue
+        victim = row.role == "victim"
+        if victim and not viewer.has(*KNOWS_OF_VICTIMS):
+            continue
+        result.hits.append(
+            record_hit(conn, viewer, agency, record_id, "person", "name_birth_date", victim)
         )
     return result
 

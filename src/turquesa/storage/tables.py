@@ -408,3 +408,24 @@ audit_anchors = Table(
     Column("signature", String(128), nullable=False),
     Column("key_id", String(16), nullable=False),
 )
+
+# The index of person names and birth dates that hit/no-hit name searches read: built
+# from current person records, so that a search never scans records or runs the model.
+person_search_index = Table(
+    "person_search_index",
+    metadata,
+    Column("record_pk", Integer, primary_key=True, autoincrement=False),
+    Column("agency", String(40), nullable=False),
+    Column("record_id", String(200), nullable=False),
+    Column("birth_date", String(10), nullable=True),  # as precise as the record is
+    Column("birth_year", Integer, nullable=True),
+    Column("surname_key", String(120), nullable=True),  # first surname, folded
+    Column("given_key", Text, nullable=False),  # folded given names, space-separated
+    Column("surnames_key", Text, nullable=False),  # folded surnames, space-separated
+)
+Index("ix_person_search_birth", person_search_index.c.birth_date)
+Index(
+    "ix_person_search_year_surname",
+    person_search_index.c.birth_year,
+    person_search_index.c.surname_key,
+)
