@@ -416,3 +416,49 @@ def test_name_and_birth_date_search_is_fuzzy_and_keeps_the_sharing_rules(world: 
         headers=other,
     )
     assert unreadable.status_code == 422
+
+
+def test_an_entity_shows_each_viewer_only_the_values_it_may_see(world: World) -> None:
+    from turquesa.storage.tables import entity_members, resolution_runs
+
+    with world.engine.begin() as conn:
+        run = conn.execute(
+            resolution_runs.insert().values(
+                started_at=utcnow(), engine="test", run_by="test", report={}
+            )
+        ).inserted_primary_key[0]
+        # one person known to CO-DIJIN (shared with ISON) and to MX-FGR (shared with all)
+        for agency, rid in (("CO-DIJIN", "P1"), ("MX-FGR", "X1")):
+            conn.execute(
+                entity_members.insert().values(
+                    agency=agency, record_id=rid, kind="person", entity_id="P-test-entity",
+                    match_probability=0.99, method="model", run_id=run,
+                )
+            )  # fmt: skip
+    pa = world.client.get(
+        "/api/v1/entities/P-test-entity", headers=world.headers(username("PA-SENAFRONT", "analyst"))
+    ).json()
+    cr = world.client.get(
+        "/api/v1/entities/P-test-entity", headers=world.headers(username("CR-OIJ", "analyst"))
+    ).json()
+    assert pa["agencies"] == ["CO-DIJIN", "MX-FGR"]
+    assert cr["agencies"] == ["MX-FGR"]  # CR-OIJ is not in ISON: CO-DIJIN's values stay hidden
+    assert "AB123456" in str(pa["properties"]) and "AB123456" not in str(cr["properties"])
+    missing = world.client.get(
+        "/api/v1/entities/P-nothing", headers=world.headers(username("CR-OIJ", "analyst"))
+    )
+    assert missing.status_code == 404
+
+
+def test_signing_out_ends_the_token(world: World) -> None:
+    headers = world.headers(username("MX-FGR", "trainer"))
+    assert world.client.post("/api/v1/auth/logout", headers=headers).status_code == 204
+    assert world.client.get("/api/v1/me", headers=headers).status_code == 401
+
+
+@pytest.mark.parametrize("code", ["", "12345a", "00000\u0080", "１２３４５６", " 123 456 "])
+def test_a_malformed_one_time_code_is_simply_wrong(code: str) -> None:
+    secret = totp.new_secret()
+    assert totp.verify(secret, code, when=1e9) is (
+        code.strip().replace(" ", "") == totp.code_at(secret, 1e9)
+    )

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 
 from turquesa.errors import TurquesaError
 from turquesa.server.accounts import ROLES, create_user
-from turquesa.server.app import ApiError, Ctx, Text
+from turquesa.server.app import ApiError, Ctx, DbInt, Text
 from turquesa.server.journal import note
 from turquesa.storage.tables import agencies, network_members, users
 
@@ -127,7 +127,7 @@ def disable_user(username: Text, ctx: Ctx) -> None:
 def audit_log(
     ctx: Ctx,
     limit: int = Query(default=100, ge=1, le=1000),
-    before: int | None = Query(
+    before: DbInt | None = Query(
         default=None, ge=1, description="entries before this sequence number"
     ),
 ) -> dict[str, Any]:

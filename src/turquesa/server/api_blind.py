@@ -18,7 +18,7 @@ from sqlalchemy import and_, select
 from turquesa.errors import TurquesaError
 from turquesa.server import ratelimit
 from turquesa.server.access import KNOWS_OF_VICTIMS, visible
-from turquesa.server.app import ApiError, Ctx, Text
+from turquesa.server.app import ApiError, Ctx, DbInt, Text
 from turquesa.server.journal import note
 from turquesa.server.search import SEARCH_KINDS, record_hit
 from turquesa.storage.store import utcnow
@@ -74,7 +74,7 @@ class BlindEntry(BaseModel):
     owner_record_id: Text = Field(min_length=1, max_length=200)
     kind: Text = Field(min_length=1, max_length=20)
     value: Text = Field(pattern=HEX128, description="64-byte OPRF output, hex")
-    key_version: int = Field(ge=1)
+    key_version: DbInt
 
 
 class BlindEntries(BaseModel):
@@ -134,7 +134,7 @@ def register(body: BlindEntries, ctx: Ctx) -> dict[str, int]:
 class BlindSearch(BaseModel):
     kind: Text = Field(min_length=1, max_length=20)
     value: Text = Field(pattern=HEX128)
-    key_version: int = Field(ge=1)
+    key_version: DbInt
 
 
 class BlindHit(BaseModel):

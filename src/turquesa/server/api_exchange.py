@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import or_, select, update
 
 from turquesa.server.access import visible
-from turquesa.server.app import ApiError, Ctx, Text
+from turquesa.server.app import ApiError, Ctx, DbInt, Text
 from turquesa.server.journal import note
 from turquesa.storage.store import utcnow
 from turquesa.storage.tables import agencies, disclosures, records, requests_for_information
@@ -154,12 +154,12 @@ def list_rfis(
 
 class Answer(BaseModel):
     answer: Text = Field(min_length=1, max_length=20000)
-    disclosure_id: int | None = Field(
+    disclosure_id: DbInt | None = Field(
         default=None, description="A disclosure this agency made that answers the request"
     )
 
 
-def _incoming_open(ctx: Ctx, rfi_id: int) -> dict[str, object]:
+def _incoming_open(ctx: Ctx, rfi_id: DbInt) -> dict[str, object]:
     row = (
         ctx.conn.execute(
             select(rfi).where(rfi.c.id == rfi_id, rfi.c.to_agency == ctx.viewer.agency)
@@ -175,7 +175,7 @@ def _incoming_open(ctx: Ctx, rfi_id: int) -> dict[str, object]:
 
 
 @router.post("/rfis/{rfi_id}/answer", response_model=RfiOut, responses={404: {}, 409: {}})
-def answer(rfi_id: int, body: Answer, ctx: Ctx) -> RfiOut:
+def answer(rfi_id: DbInt, body: Answer, ctx: Ctx) -> RfiOut:
     row = _incoming_open(ctx, rfi_id)
     if body.disclosure_id is not None:
         ours = ctx.conn.execute(
@@ -206,7 +206,7 @@ class Reason(BaseModel):
 
 
 @router.post("/rfis/{rfi_id}/decline", response_model=RfiOut, responses={404: {}, 409: {}})
-def decline(rfi_id: int, body: Reason, ctx: Ctx) -> RfiOut:
+def decline(rfi_id: DbInt, body: Reason, ctx: Ctx) -> RfiOut:
     _incoming_open(ctx, rfi_id)
     ctx.conn.execute(
         update(rfi)

@@ -14,11 +14,12 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 from sqlalchemy import Select, select
 
+from turquesa.export.entities import entity_documents
 from turquesa.export.privacy import protect
 from turquesa.server.access import present, sees_victim_identity, visible
 from turquesa.server.app import ApiError, Ctx, Text
 from turquesa.server.journal import note
-from turquesa.storage.tables import records, source_files, submissions
+from turquesa.storage.tables import entity_members, records, source_files, submissions
 
 router = APIRouter(tags=["records"])
 
@@ -173,3 +174,31 @@ def get_record(
     else:
         note(ctx.conn, ctx.viewer, "read", ctx.source, target=f"{agency}:{record_id}")
     return _out(row, present(record, ctx.viewer))
+
+
+@router.get("/entities/{entity_id}", responses={404: {}})
+def get_entity(entity_id: Text, ctx: Ctx) -> dict[str, Any]:
+    """A resolved person or organization as this viewer may see it: only the member
+    records the viewer may see, every value with the agencies that hold it. Resolved from
+    several agencies, one entity shows each viewer a different part of itself."""
+    rows = ctx.conn.execute(
+        _query(ctx)
+        .join(
+            entity_members,
+            (entity_members.c.agency == records.c.agency)
+            & (entity_members.c.record_id == records.c.record_id)
+            & (entity_members.c.kind == records.c.kind),
+        )
+        .where(entity_members.c.entity_id == entity_id)
+        .add_columns(entity_members.c.match_probability)
+    ).all()
+    if not rows:
+        raise ApiError(404, "not_found", "no such entity")
+    shown = []
+    for row in rows:
+        record = dict(row._mapping)
+        shown.append(protect(record) if record["role"] == "victim" else record)
+    membership = {(r["agency"], r["record_id"], r["kind"]): (entity_id, None) for r in shown}
+    (document,) = entity_documents(shown, membership, lambda a, r: entity_id)
+    note(ctx.conn, ctx.viewer, "read", ctx.source, target=f"entity:{entity_id}")
+    return document

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Field
 from sqlalchemy import Connection, Engine, event
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -58,6 +58,10 @@ def _no_nul(value: str) -> str:
 
 #: The type of every text field a client sends.
 Text = Annotated[str, AfterValidator(_no_nul)]
+
+
+#: Every integer a client sends fits a database integer (PostgreSQL's is 32-bit).
+DbInt = Annotated[int, Field(ge=1, le=2_147_483_647)]
 
 
 class ApiError(Exception):

@@ -6,8 +6,10 @@ returns only a *hit* — the kind of match, the owner agency and an opaque refer
 quote — and puts the hit in the owner's inbox with the searching agency named. The
 owner discloses the record to the searcher's agency in one action, or declines. A hit
 on a victim record reaches only roles allowed to know of victims; anyone else gets
-nothing for it. A hit reference is random: it says nothing about the record it stands
-for, and the record id never leaves the owner.
+nothing for it. Search results never open a victim's identity, even to those who may
+see it: that takes a read of the record, with a justification. A hit reference is
+random: it says nothing about the record it stands for, and the record id never leaves
+the owner.
 
 What the user types is cleaned by the same normalisers ingest used, so
 "+57 310 675-9681" finds the phone stored as +573106759681. Searches are counted per
@@ -24,10 +26,11 @@ from typing import Any
 from sqlalchemy import Connection, and_, or_, select
 
 from turquesa.errors import InvalidValue, TurquesaError
+from turquesa.export.privacy import protect
 from turquesa.normalise.contacts import parse_email, parse_handle
 from turquesa.normalise.documents import normalise_number
 from turquesa.normalise.phones import parse_phone
-from turquesa.server.access import KNOWS_OF_VICTIMS, present, visible
+from turquesa.server.access import KNOWS_OF_VICTIMS, visible
 from turquesa.server.accounts import Viewer
 from turquesa.storage.store import utcnow
 from turquesa.storage.tables import hits, identifiers, records
@@ -132,7 +135,7 @@ def search_identifier(conn: Connection, viewer: Viewer, kind: str, value: str) -
             "match_kind": row.match_kind,
         }
         if row.visible:
-            result.records.append(present(record, viewer))
+            result.records.append(protect(record) if record["role"] == "victim" else record)
             continue
         victim = row.role == "victim"
         if victim and not viewer.has(*KNOWS_OF_VICTIMS):
@@ -189,7 +192,7 @@ def search_people(
                 "match_kind": "name_birth_date",
                 "similarity": round(similarity, 3),
             }
-            result.records.append(present(record, viewer))
+            result.records.append(protect(record) if record["role"] == "victim" else record)
             continue
         victim = row.role == "victim"
         if victim and not viewer.has(*KNOWS_OF_VICTIMS):

@@ -43,8 +43,10 @@ def verify(secret: str, code: str, when: float | None = None, window: int = 1) -
     phone's clock drifts), compared in constant time."""
     now = time.time() if when is None else when
     wanted = (code or "").strip().replace(" ", "")
+    if not (wanted.isascii() and wanted.isdigit()):
+        return False  # compare_digest takes ASCII only; a code is digits
     return any(
-        hmac.compare_digest(code_at(secret, now + k * STEP), wanted)
+        hmac.compare_digest(code_at(secret, now + k * STEP).encode(), wanted.encode())
         for k in range(-window, window + 1)
     )
 
