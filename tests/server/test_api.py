@@ -462,3 +462,15 @@ def test_a_malformed_one_time_code_is_simply_wrong(code: str) -> None:
     assert totp.verify(secret, code, when=1e9) is (
         code.strip().replace(" ", "") == totp.code_at(secret, 1e9)
     )
+
+
+def test_the_api_documentation_loads_nothing_from_the_internet(world: World) -> None:
+    import re
+
+    page = world.client.get("/api/v1/docs")
+    assert page.status_code == 200
+    assert re.findall(r"(?:src|href)=[\"']?https?://", page.text) == []
+    for asset in ("swagger-ui-bundle.js", "swagger-ui.css"):
+        assert world.client.get(f"/api/v1/docs/static/{asset}").status_code == 200
+    schema = world.client.get("/api/v1/openapi.json").json()
+    assert schema["info"]["title"] == "Turquesa" and "/api/v1/search" in schema["paths"]

@@ -203,7 +203,7 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
             '`{"error": {"code", "message"}}`; sign in at `/api/v1/auth/login`.'
         ),
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -251,7 +251,35 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
     modules = (api_auth, api_records, api_search, api_blind, api_exchange, api_uploads)
     for module in (*modules, api_analyses, api_admin):
         app.include_router(module.router, prefix="/api/v1")
+    _docs(app)
     return app
+
+
+def _docs(app: FastAPI) -> None:
+    """The browsable API documentation, with Swagger UI's files served from the
+    installed `swagger-ui-bundle` package: no page of Turquesa loads anything from the
+    internet."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+    from starlette.responses import HTMLResponse
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/api/v1/docs/static", StaticFiles(directory=swagger_ui_path), name="docs-static")
+
+    @app.get("/api/v1/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        page = get_swagger_ui_html(
+            openapi_url="/api/v1/openapi.json",
+            title="Turquesa API",
+            swagger_js_url="/api/v1/docs/static/swagger-ui-bundle.js",
+            swagger_css_url="/api/v1/docs/static/swagger-ui.css",
+            swagger_favicon_url="/api/v1/docs/static/favicon-32x32.png",
+        )
+        page.headers["Content-Security-Policy"] = (
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+        )
+        return page
 
 
 __all__ = ["ApiError", "Context", "Ctx", "HTTPException", "create_app"]
