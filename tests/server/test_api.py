@@ -474,3 +474,19 @@ def test_the_api_documentation_loads_nothing_from_the_internet(world: World) -> 
         assert world.client.get(f"/api/v1/docs/static/{asset}").status_code == 200
     schema = world.client.get("/api/v1/openapi.json").json()
     assert schema["info"]["title"] == "Turquesa" and "/api/v1/search" in schema["paths"]
+
+
+def test_an_export_holds_what_the_viewer_may_see_and_is_audited(world: World) -> None:
+    response = world.client.get(
+        "/api/v1/export/records",
+        params={"kind": "person"},
+        headers=world.headers(username("CR-OIJ", "analyst")),
+    )
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    ids = {line.split(",")[1] for line in response.text.splitlines()[1:]}
+    assert "X1" in ids and not ids & {"P1", "P3", "P4", "Q1"}
+    with world.engine.connect() as conn:
+        last = conn.execute(
+            select(audit_log.c.action, audit_log.c.agency).order_by(audit_log.c.seq.desc()).limit(1)
+        ).one()
+    assert tuple(last) == ("export", "CR-OIJ")

@@ -180,7 +180,33 @@ def set_password(
     Console().print(f"password of {username} set")
 
 
+keys_app = typer.Typer(help="Blind-identifier keys in the key folder.", no_args_is_help=True)
+
+
+@keys_app.command("rotate")
+def rotate_keys(
+    key_dir: Path = typer.Option(Path("keys"), "--key-dir", envvar="TURQUESA_KEY_DIR"),
+) -> None:
+    """A new OPRF key version; agencies then register their blind identifiers again
+    (old versions stay, so searches against old registrations keep working)."""
+    from turquesa.server.oprf_keys import Keyring
+
+    key = Keyring(key_dir).rotate()
+    Console().print(f"blind-identifier key version {key.version} created in {key_dir}")
+
+
+@keys_app.command("list")
+def list_keys(
+    key_dir: Path = typer.Option(Path("keys"), "--key-dir", envvar="TURQUESA_KEY_DIR"),
+) -> None:
+    from turquesa.server.oprf_keys import Keyring
+
+    versions = Keyring(key_dir).versions()
+    Console().print(", ".join(str(v) for v in versions) if versions else "no keys yet")
+
+
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
     app.add_typer(agencies_app, name="agencies")
     app.add_typer(users_app, name="users")
+    app.add_typer(keys_app, name="keys")

@@ -8,9 +8,13 @@ exactly like one that does not exist: ids of invisible records are accepted nowh
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy import Select, select
 
@@ -202,3 +206,45 @@ def get_entity(entity_id: Text, ctx: Ctx) -> dict[str, Any]:
     (document,) = entity_documents(shown, membership, lambda a, r: entity_id)
     note(ctx.conn, ctx.viewer, "read", ctx.source, target=f"entity:{entity_id}")
     return document
+
+
+@router.get("/export/records", responses={200: {"content": {"text/csv": {}}}})
+def export_records(ctx: Ctx, kind: Kind | None = None) -> StreamingResponse:
+    """Every current record the viewer may see, as CSV (OUTPUTS.md's columns and the
+    provenance), victims pseudonymised. The export is audited with its row count."""
+    query = _query(ctx)
+    if kind:
+        query = query.where(records.c.kind == kind)
+    rows = ctx.conn.execute(
+        query.order_by(records.c.agency, records.c.kind, records.c.record_id)
+    ).all()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ["agency", "record_id", "kind", "case_id", "role", "label", "source_file", "row", "data"]
+    )
+    for row in rows:
+        record = dict(row._mapping)
+        shown = protect(record) if record["role"] == "victim" else record
+        writer.writerow(
+            [
+                row.agency,
+                row.record_id,
+                row.kind,
+                row.case_id or "",
+                row.role or "",
+                shown.get("label") or "",
+                row.source_file,
+                row.row,
+                json.dumps(shown.get("data") or {}, ensure_ascii=False, sort_keys=True),
+            ]
+        )
+    note(
+        ctx.conn,
+        ctx.viewer,
+        "export",
+        ctx.source,
+        target="records",
+        detail={"kind": kind, "rows": len(rows)},
+    )
+    return StreamingResponse(iter([out.getvalue()]), media_type="text/csv; charset=utf-8")

@@ -25,7 +25,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from turquesa import __version__
 from turquesa.errors import TurquesaError
-from turquesa.server.accounts import AuthError, Viewer, digest, needs_second_factor, resolve_token
+from turquesa.server.accounts import (
+    AuthError,
+    Viewer,
+    digest,
+    disable_inactive,
+    needs_second_factor,
+    resolve_token,
+)
 from turquesa.server.settings import ServerSettings
 from turquesa.storage.engine import open_database
 
@@ -169,6 +176,15 @@ async def _sign_periodically(app: FastAPI, settings: ServerSettings) -> None:
             )
         except Exception:  # a failed signature must not stop the server; it is logged
             log.exception("could not sign the audit chain's head")
+        try:
+            with app.state.engine.begin() as conn:
+                disabled = disable_inactive(conn, settings)
+            if disabled:
+                log.info(
+                    "disabled %d accounts unused for %d days", disabled, settings.inactive_days
+                )
+        except Exception:
+            log.exception("could not disable unused accounts")
 
 
 def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAPI:
