@@ -84,6 +84,24 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
 
 
+def _shown(row: Any, match_kind: str, similarity: float | None = None) -> dict[str, Any]:
+    """A found record the searcher may see; a victim always pseudonymised (opening a
+    victim's identity is a read of the record, with a justification)."""
+    record: dict[str, Any] = {
+        "agency": row.agency,
+        "record_id": row.record_id,
+        "kind": row.kind,
+        "role": row.role,
+        "case_id": row.case_id,
+        "label": row.label,
+        "data": row.data if isinstance(row.data, dict) else {},
+        "match_kind": match_kind,
+    }
+    if similarity is not None:
+        record["similarity"] = round(similarity, 3)
+    return protect(record) if record["role"] == "victim" else record
+
+
 def search_identifier(conn: Connection, viewer: Viewer, kind: str, value: str) -> SearchResult:
     """Records that carry this identifier (current versions), split into those the
     viewer may see and hits on the rest."""
@@ -124,18 +142,8 @@ def search_identifier(conn: Connection, viewer: Viewer, kind: str, value: str) -
         if key in seen:
             continue
         seen.add(key)
-        record = {
-            "agency": row.agency,
-            "record_id": row.record_id,
-            "kind": row.kind,
-            "role": row.role,
-            "case_id": row.case_id,
-            "label": row.label,
-            "data": row.data if isinstance(row.data, dict) else {},
-            "match_kind": row.match_kind,
-        }
         if row.visible:
-            result.records.append(protect(record) if record["role"] == "victim" else record)
+            result.records.append(_shown(row, row.match_kind))
             continue
         victim = row.role == "victim"
         if victim and not viewer.has(*KNOWS_OF_VICTIMS):
@@ -181,18 +189,7 @@ def search_people(
         if row is None:
             continue
         if row.visible:
-            record = {
-                "agency": row.agency,
-                "record_id": row.record_id,
-                "kind": row.kind,
-                "role": row.role,
-                "case_id": row.case_id,
-                "label": row.label,
-                "data": row.data if isinstance(row.data, dict) else {},
-                "match_kind": "name_birth_date",
-                "similarity": round(similarity, 3),
-            }
-            result.records.append(protect(record) if record["role"] == "victim" else record)
+            result.records.append(_shown(row, "name_birth_date", similarity))
             continue
         victim = row.role == "victim"
         if victim and not viewer.has(*KNOWS_OF_VICTIMS):
