@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -278,16 +279,53 @@ def issue_token(conn: Connection, settings: ServerSettings, user_id: int, kind: 
 class TokenState:
     viewer: Viewer
     csrf_hash: str | None
+    second_factor_missing: bool = False
+
+
+#: The networks of each agency, read at most once a minute per process: they change
+#: when an administrator adds a member, and every request needs them.
+_NETWORKS_TTL = 60.0
+_networks: dict[str, tuple[float, frozenset[str]]] = {}
+
+
+def agency_networks(conn: Connection, agency: str) -> frozenset[str]:
+    now = time.monotonic()
+    cached = _networks.get(agency)
+    if cached is not None and now - cached[0] < _NETWORKS_TTL:
+        return cached[1]
+    found = frozenset(
+        conn.execute(
+            select(network_members.c.network).where(network_members.c.agency == agency)
+        ).scalars()
+    )
+    _networks[agency] = (now, found)
+    return found
 
 
 def resolve_token(conn: Connection, settings: ServerSettings, token: str) -> TokenState:
-    """The viewer a token stands for; refreshes its idle clock. Expired, idle, revoked
-    tokens and disabled users are refused."""
+    """The viewer a token stands for, in one query (token, user and agency together: it
+    runs on every request); refreshes the idle clock at most every 30 seconds. Expired,
+    idle, revoked tokens and disabled users are refused."""
     now = utcnow()
     row = (
         conn.execute(
-            select(auth_tokens, users.c.disabled)
+            select(
+                auth_tokens.c.id,
+                auth_tokens.c.kind,
+                auth_tokens.c.csrf_hash,
+                auth_tokens.c.expires_at,
+                auth_tokens.c.last_used_at,
+                auth_tokens.c.revoked_at,
+                users.c.id.label("user_id"),
+                users.c.username,
+                users.c.agency,
+                users.c.roles,
+                users.c.disabled,
+                users.c.totp_enabled,
+                agencies.c.country,
+            )
             .join(users, users.c.id == auth_tokens.c.user_id)
+            .join(agencies, agencies.c.code == users.c.agency)
             .where(auth_tokens.c.token_hash == digest(token))
         )
         .mappings()
@@ -305,7 +343,18 @@ def resolve_token(conn: Connection, settings: ServerSettings, token: str) -> Tok
         conn.execute(
             update(auth_tokens).where(auth_tokens.c.id == row["id"]).values(last_used_at=now)
         )
-    return TokenState(viewer_of(conn, int(row["user_id"]), row["kind"]), row["csrf_hash"])
+    roles = frozenset(r for r in row["roles"].split(";") if r)
+    viewer = Viewer(
+        user_id=int(row["user_id"]),
+        username=row["username"],
+        agency=row["agency"],
+        country=row["country"],
+        roles=roles,
+        networks=agency_networks(conn, row["agency"]),
+        token_kind=row["kind"],
+    )
+    missing = "admin" in roles and not row["totp_enabled"]
+    return TokenState(viewer, row["csrf_hash"], missing)
 
 
 def revoke(conn: Connection, token: str) -> None:
@@ -344,11 +393,3 @@ def confirm_totp(conn: Connection, user_id: int, code: str) -> bool:
         return False
     conn.execute(update(users).where(users.c.id == user_id).values(totp_enabled=True))
     return True
-
-
-def needs_second_factor(conn: Connection, user_id: int) -> bool:
-    """An admin who has not yet set up TOTP may use only the TOTP set-up endpoints."""
-    row = conn.execute(
-        select(users.c.roles, users.c.totp_enabled).where(users.c.id == user_id)
-    ).one()
-    return "admin" in row.roles.split(";") and not row.totp_enabled

@@ -16,8 +16,8 @@ from pydantic import BaseModel, Field
 from sqlalchemy import and_, select
 
 from turquesa.errors import TurquesaError
-from turquesa.server import ratelimit
 from turquesa.server.access import KNOWS_OF_VICTIMS, visible
+from turquesa.server.api_search import take_search_quota
 from turquesa.server.app import ApiError, Ctx, DbInt, Text
 from turquesa.server.journal import note
 from turquesa.server.search import SEARCH_KINDS, record_hit
@@ -39,16 +39,6 @@ def _keyring(ctx: Ctx):  # type: ignore[no-untyped-def]
     return ring
 
 
-def _limited(ctx: Ctx) -> None:
-    settings = ctx.settings
-    if not ratelimit.take(
-        ctx.conn, f"search:user:{ctx.viewer.user_id}", settings.search_per_user_minute
-    ) or not ratelimit.take(
-        ctx.conn, f"search:agency:{ctx.viewer.agency}", settings.search_per_agency_minute
-    ):
-        raise ApiError(429, "rate_limited", "too many evaluations or searches; wait a minute")
-
-
 class Blinded(BaseModel):
     blinded_element: Text = Field(pattern=HEX64, description="32-byte element, hex")
 
@@ -61,7 +51,7 @@ class Evaluated(BaseModel):
 @router.post("/blind/evaluate", response_model=Evaluated, responses={429: {}})
 def evaluate(body: Blinded, ctx: Ctx) -> Evaluated:
     """The server's half of the OPRF, on a blinded element it cannot read."""
-    _limited(ctx)
+    take_search_quota(ctx)
     try:
         done = _keyring(ctx).blind_evaluate(bytes.fromhex(body.blinded_element))
     except TurquesaError as exc:
@@ -151,7 +141,7 @@ class BlindFound(BaseModel):
 @router.post("/blind/search", response_model=BlindFound, responses={429: {}})
 def blind_search(body: BlindSearch, ctx: Ctx) -> BlindFound:
     """Hit / no-hit on a blind identifier, with the same rules as `/search`."""
-    _limited(ctx)
+    take_search_quota(ctx)
     query = (
         select(
             records.c.agency,

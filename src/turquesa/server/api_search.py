@@ -70,7 +70,7 @@ class SearchOut(BaseModel):
 @router.post("/search", response_model=SearchOut, responses={429: {}})
 def search(body: SearchIn, ctx: Ctx) -> SearchOut:
     """Hit / no-hit on an identifier: visible records in full, the rest as hits."""
-    _take_quota(ctx)
+    take_search_quota(ctx)
     try:
         value = normalise_query(body.kind, body.value, body.country or ctx.viewer.country)
     except BadQuery as exc:
@@ -79,16 +79,19 @@ def search(body: SearchIn, ctx: Ctx) -> SearchOut:
     return _answer(ctx, body.kind, value, found, body.reason)
 
 
-def _take_quota(ctx: Ctx) -> None:
+def take_search_quota(ctx: Ctx) -> None:
+    """One search (or blind evaluation) against the user's and the agency's quotas,
+    shared by every server process."""
     settings = ctx.settings
-    if not ratelimit.take(
-        ctx.conn, f"search:user:{ctx.viewer.user_id}", settings.search_per_user_minute
-    ):
+    allowed = ratelimit.take_many(
+        ctx.counters,
+        [
+            (f"search:user:{ctx.viewer.user_id}", settings.search_per_user_minute),
+            (f"search:agency:{ctx.viewer.agency}", settings.search_per_agency_minute),
+        ],
+    )
+    if not allowed:
         raise ApiError(429, "rate_limited", "too many searches; wait a minute")
-    if not ratelimit.take(
-        ctx.conn, f"search:agency:{ctx.viewer.agency}", settings.search_per_agency_minute
-    ):
-        raise ApiError(429, "rate_limited", "your agency's search quota is used up; wait a minute")
 
 
 def _answer(ctx: Ctx, kind: str, value: str, found: SearchResult, reason: str | None) -> SearchOut:
@@ -129,7 +132,7 @@ class NameSearchIn(BaseModel):
 def search_name(body: NameSearchIn, ctx: Ctx) -> SearchOut:
     """Hit / no-hit by name and birth date (fuzzy: spelling, either surname, day and
     month swapped), from the name index."""
-    _take_quota(ctx)
+    take_search_quota(ctx)
     try:
         query = read_query(body.given_names, body.surnames, body.birth_date)
     except BadName as exc:

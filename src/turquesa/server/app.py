@@ -30,7 +30,6 @@ from turquesa.server.accounts import (
     Viewer,
     digest,
     disable_inactive,
-    needs_second_factor,
     resolve_token,
 )
 from turquesa.server.settings import ServerSettings
@@ -71,6 +70,33 @@ Text = Annotated[str, AfterValidator(_no_nul)]
 DbInt = Annotated[int, Field(ge=1, le=2_147_483_647)]
 
 
+class SecurityHeaders:
+    """Adds `SECURITY_HEADERS` to every response (plain ASGI: it costs nothing per
+    request beyond the headers themselves; Starlette's http middleware costs a task)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+        self.hsts = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        https = scope.get("scheme") == "https"
+
+        async def with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [h for h in self.headers if h[0] not in present]
+                if https and self.hsts[0] not in present:
+                    extra.append(self.hsts)
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 class ApiError(Exception):
     """An error the client should see: HTTP status, a stable code and a message."""
 
@@ -93,6 +119,7 @@ class Context:
     conn: Connection
     source: str
     settings: ServerSettings
+    counters: Engine
 
 
 def client_source(request: Request) -> str:
@@ -142,11 +169,9 @@ def context(request: Request, conn: Conn) -> Context:
         sent = request.headers.get(CSRF_HEADER, "")
         if not sent or state.csrf_hash is None or digest(sent) != state.csrf_hash:
             raise ApiError(403, "csrf", "missing or wrong CSRF token")
-    if not request.url.path.startswith(SECOND_FACTOR_SETUP) and needs_second_factor(
-        conn, state.viewer.user_id
-    ):
+    if state.second_factor_missing and not request.url.path.startswith(SECOND_FACTOR_SETUP):
         raise ApiError(403, "second_factor_required", "admins must set up TOTP first")
-    return Context(state.viewer, conn, client_source(request), settings)
+    return Context(state.viewer, conn, client_source(request), settings, request.app.state.counters)
 
 
 Ctx = Annotated[Context, Depends(context, scope="function")]
@@ -207,6 +232,7 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         yield
         if signer is not None:
             signer.cancel()
+        app.state.counters.dispose()
         if engine is None:
             app.state.engine.dispose()
 
@@ -224,8 +250,12 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.engine = engine or open_database(settings.database_url)
+    # as many connections as the thread pool that runs the endpoints has threads
+    app.state.engine = engine or open_database(settings.database_url, pool_size=40)
     from turquesa.server.name_search import refresh
+    from turquesa.server.ratelimit import counter_engine
+
+    app.state.counters = counter_engine(app.state.engine)
 
     refresh(app.state.engine)  # names loaded since the last start become searchable
     if app.state.engine.dialect.name == "sqlite":
@@ -233,16 +263,7 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         event.listen(app.state.engine, "connect", _full_sync)
         app.state.engine.dispose()
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if request.url.scheme == "https":
-            response.headers.setdefault(
-                "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
-            )
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:

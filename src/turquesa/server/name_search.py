@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import jellyfish
-from sqlalchemy import Connection, Engine, delete, func, or_, select
+from sqlalchemy import Connection, Engine, delete, func, or_, select, text
 
 from turquesa.errors import InvalidValue, TurquesaError
 from turquesa.normalise.dates import PartialDate, parse_date
@@ -25,6 +25,7 @@ from turquesa.storage.tables import person_search_index, records
 #: A candidate is a match from this combined name similarity up.
 MATCH_FROM = 0.88
 MAX_CANDIDATES = 2000
+REFRESH_LOCK = 0x7475_7271  # "turq": the advisory lock of one refresh at a time
 
 
 class BadName(TurquesaError):
@@ -128,6 +129,10 @@ def refresh(engine: Engine, batch: int = 5000) -> int:
     """Bring the index up to the current person records; returns rows added."""
     added = 0
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # server workers start together: one refreshes, the others wait and find
+            # nothing left to add
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REFRESH_LOCK})
         conn.execute(
             delete(person_search_index).where(
                 person_search_index.c.record_pk.in_(

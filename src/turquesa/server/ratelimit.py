@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from sqlalchemy import Connection, delete
+from sqlalchemy import Connection, Engine, create_engine, delete, event
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -18,17 +18,42 @@ from turquesa.storage.tables import rate_counters
 WINDOW = 60
 
 
-def take(conn: Connection, key: str, limit: int, now: float | None = None) -> bool:
-    """Count one use of `key`; False when the window's `limit` is already used up."""
+def take_many(engine: Engine, limits: list[tuple[str, int]], now: float | None = None) -> bool:
+    """Count one use of every key, in one statement and a transaction of its own (so the
+    counters' row locks last microseconds, not the whole request); False when any of
+    them is over its limit. The engine is the counters' own: on PostgreSQL it commits
+    without waiting for the disk, since a rate counter is not evidence."""
     window = int((time.time() if now is None else now) // WINDOW * WINDOW)
-    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    statement = insert(rate_counters).values(key=key, window=window, count=1)
-    statement = statement.on_conflict_do_update(
-        index_elements=[rate_counters.c.key, rate_counters.c.window],
-        set_={"count": rate_counters.c.count + 1},
-    ).returning(rate_counters.c.count)
-    count = conn.execute(statement).scalar_one()
-    return count <= limit
+    with engine.begin() as conn:
+        insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+        statement = insert(rate_counters).values(
+            [{"key": key, "window": window, "count": 1} for key, _ in limits]
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=[rate_counters.c.key, rate_counters.c.window],
+            set_={"count": rate_counters.c.count + 1},
+        ).returning(rate_counters.c.key, rate_counters.c.count)
+        counts = {key: count for key, count in conn.execute(statement)}
+    return all(counts[key] <= limit for key, limit in limits)
+
+
+def counter_engine(engine: Engine) -> Engine:
+    """A small engine of its own for the counters, beside the request's."""
+    from turquesa.storage.engine import make_engine
+
+    url = engine.url.render_as_string(hide_password=False)
+    if engine.dialect.name != "postgresql":
+        return make_engine(url)
+    counters = create_engine(engine.url, pool_size=4, max_overflow=8, pool_recycle=1800)
+    event.listen(counters, "connect", _asynchronous_commit)
+    return counters
+
+
+def _asynchronous_commit(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SET synchronous_commit = off")
+    cursor.close()
+    dbapi_connection.commit()
 
 
 def forget_before(conn: Connection, seconds_ago: int = 3600) -> int:

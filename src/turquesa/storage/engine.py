@@ -57,8 +57,10 @@ def _ensure_postgres_database(url: str) -> None:
         admin.dispose()
 
 
-def make_engine(url: str) -> Engine:
-    """An Engine for `url`; the SQLite file's folder is created if missing."""
+def make_engine(url: str, pool_size: int | None = None) -> Engine:
+    """An Engine for `url`; the SQLite file's folder is created if missing. A server
+    passes `pool_size` (as many connections as request threads): its connections are
+    recycled every half hour instead of being pinged before every use."""
     try:
         parsed = make_url(url)
     except Exception as exc:  # sqlalchemy raises ArgumentError with its own wording
@@ -72,6 +74,10 @@ def make_engine(url: str) -> Engine:
         return engine
     if backend == "postgresql":
         _ensure_postgres_database(url)
+        if pool_size:
+            return create_engine(
+                parsed, pool_size=pool_size, max_overflow=pool_size, pool_recycle=1800
+            )
         return create_engine(parsed, pool_pre_ping=True)
     raise UsageError(
         f"{backend} databases are not supported: use sqlite:/// or postgresql+psycopg://"
@@ -105,8 +111,8 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def open_database(url: str | None = None) -> Engine:
+def open_database(url: str | None = None, pool_size: int | None = None) -> Engine:
     """The engine for the chosen database, created and migrated if need be."""
-    engine = make_engine(database_url(url))
+    engine = make_engine(database_url(url), pool_size)
     migrate(engine)
     return engine
