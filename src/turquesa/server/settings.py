@@ -61,4 +61,5 @@ class ServerSettings:
             for f in fields(cls)
             if f.type in ("int", int)
         }
-        return replace(base, **values, **overrides)  # type: ignore[arg-type]
+        values.update(overrides)
+        return replace(base, **values)  # type: ignore[arg-type]
