@@ -490,3 +490,26 @@ def test_an_export_holds_what_the_viewer_may_see_and_is_audited(world: World) ->
             select(audit_log.c.action, audit_log.c.agency).order_by(audit_log.c.seq.desc()).limit(1)
         ).one()
     assert tuple(last) == ("export", "CR-OIJ")
+
+
+def test_rate_counters_in_redis_are_shared_and_expire(world: World) -> None:
+    import os
+    import socket
+
+    from turquesa.server.ratelimit import RedisCounters
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but Redis is not reachable at 127.0.0.1:6379")
+        pytest.skip("Redis not reachable at 127.0.0.1:6379")
+    key = f"test:{time.time_ns()}"
+    one, two = (
+        RedisCounters("redis://127.0.0.1:6379/15"),
+        RedisCounters("redis://127.0.0.1:6379/15"),
+    )
+    assert one.take_many([(key, 2)], now=1000) and two.take_many([(key, 2)], now=1000)
+    assert not one.take_many([(key, 2)], now=1000)  # the third use, from either process
+    assert one.take_many([(key, 2)], now=1060)  # a new window
+    assert 0 < one.client.ttl(f"turquesa:rate:{key}:960") <= 120

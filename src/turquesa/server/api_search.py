@@ -83,7 +83,7 @@ def take_search_quota(ctx: Ctx) -> None:
     """One search (or blind evaluation) against the user's and the agency's quotas,
     shared by every server process."""
     settings = ctx.settings
-    allowed = ratelimit.take_many(
+    allowed = ratelimit.take(
         ctx.counters,
         [
             (f"search:user:{ctx.viewer.user_id}", settings.search_per_user_minute),

@@ -119,7 +119,7 @@ class Context:
     conn: Connection
     source: str
     settings: ServerSettings
-    counters: Engine
+    counters: Any  # the rate counters' engine, or RedisCounters
 
 
 def client_source(request: Request) -> str:
@@ -232,7 +232,8 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         yield
         if signer is not None:
             signer.cancel()
-        app.state.counters.dispose()
+        if isinstance(app.state.counters, Engine):
+            app.state.counters.dispose()
         if engine is None:
             app.state.engine.dispose()
 
@@ -253,9 +254,13 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
     # as many connections as the thread pool that runs the endpoints has threads
     app.state.engine = engine or open_database(settings.database_url, pool_size=40)
     from turquesa.server.name_search import refresh
-    from turquesa.server.ratelimit import counter_engine
+    from turquesa.server.ratelimit import RedisCounters, counter_engine
 
-    app.state.counters = counter_engine(app.state.engine)
+    app.state.counters = (
+        RedisCounters(settings.redis_url)
+        if settings.redis_url
+        else counter_engine(app.state.engine)
+    )
 
     refresh(app.state.engine)  # names loaded since the last start become searchable
     if app.state.engine.dialect.name == "sqlite":

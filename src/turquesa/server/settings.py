@@ -38,6 +38,8 @@ class ServerSettings:
     page_max: int = 500
     #: how often the audit chain's head is signed (0: only by `turquesa audit checkpoint`)
     checkpoint_minutes: int = 5
+    #: rate counters in Redis instead of the database (e.g. redis://127.0.0.1:6379/0)
+    redis_url: str | None = field(default_factory=lambda: os.environ.get("TURQUESA_REDIS_URL"))
 
     @property
     def idle(self) -> timedelta:
