@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
 from turquesa.errors import TurquesaError
 from turquesa.server import totp
@@ -302,35 +302,35 @@ def agency_networks(conn: Connection, agency: str) -> frozenset[str]:
     return found
 
 
+#: Token, user and agency in one statement, built once: it runs on every request.
+_TOKEN_VIEWER = (
+    select(
+        auth_tokens.c.id,
+        auth_tokens.c.kind,
+        auth_tokens.c.csrf_hash,
+        auth_tokens.c.expires_at,
+        auth_tokens.c.last_used_at,
+        auth_tokens.c.revoked_at,
+        users.c.id.label("user_id"),
+        users.c.username,
+        users.c.agency,
+        users.c.roles,
+        users.c.disabled,
+        users.c.totp_enabled,
+        agencies.c.country,
+    )
+    .join(users, users.c.id == auth_tokens.c.user_id)
+    .join(agencies, agencies.c.code == users.c.agency)
+    .where(auth_tokens.c.token_hash == bindparam("token_hash"))
+)
+
+
 def resolve_token(conn: Connection, settings: ServerSettings, token: str) -> TokenState:
     """The viewer a token stands for, in one query (token, user and agency together: it
     runs on every request); refreshes the idle clock at most every 30 seconds. Expired,
     idle, revoked tokens and disabled users are refused."""
     now = utcnow()
-    row = (
-        conn.execute(
-            select(
-                auth_tokens.c.id,
-                auth_tokens.c.kind,
-                auth_tokens.c.csrf_hash,
-                auth_tokens.c.expires_at,
-                auth_tokens.c.last_used_at,
-                auth_tokens.c.revoked_at,
-                users.c.id.label("user_id"),
-                users.c.username,
-                users.c.agency,
-                users.c.roles,
-                users.c.disabled,
-                users.c.totp_enabled,
-                agencies.c.country,
-            )
-            .join(users, users.c.id == auth_tokens.c.user_id)
-            .join(agencies, agencies.c.code == users.c.agency)
-            .where(auth_tokens.c.token_hash == digest(token))
-        )
-        .mappings()
-        .first()
-    )
+    row = conn.execute(_TOKEN_VIEWER, {"token_hash": digest(token)}).mappings().first()
     if row is None or row["revoked_at"] is not None or row["disabled"]:
         raise AuthError("unauthenticated", "sign in first")
     expires = _aware(row["expires_at"])

@@ -157,16 +157,22 @@ def _lock_chain(conn: Connection) -> None:
         conn.execute(text("UPDATE audit_log SET seq = seq WHERE 1 = 0"))
 
 
+# built once: every audited request runs them
+_LAST_ENTRY = (
+    select(audit_log.c.seq, audit_log.c.entry_hash).order_by(audit_log.c.seq.desc()).limit(1)
+)
+_LAST_ANCHOR = (
+    select(audit_anchors.c.seq, audit_anchors.c.entry_hash)
+    .order_by(audit_anchors.c.seq.desc())
+    .limit(1)
+)
+_INSERT = insert(audit_log)
+
+
 def _head(conn: Connection) -> tuple[int, str]:
-    row = conn.execute(
-        select(audit_log.c.seq, audit_log.c.entry_hash).order_by(audit_log.c.seq.desc()).limit(1)
-    ).first()
+    row = conn.execute(_LAST_ENTRY).first()
     if row is None:
-        row = conn.execute(
-            select(audit_anchors.c.seq, audit_anchors.c.entry_hash)
-            .order_by(audit_anchors.c.seq.desc())
-            .limit(1)
-        ).first()
+        row = conn.execute(_LAST_ANCHOR).first()
     return (row[0], row[1]) if row is not None else (0, GENESIS)
 
 
@@ -204,7 +210,7 @@ def append_many(conn: Connection, events: Sequence[AuditEvent]) -> list[AuditEnt
         fields["entry_hash"] = entry_hash(fields)
         rows.append(fields)
         last_seq, last_hash = fields["seq"], fields["entry_hash"]
-    conn.execute(insert(audit_log), rows)
+    conn.execute(_INSERT, rows)
     return [AuditEntry(**fields) for fields in rows]
 
 

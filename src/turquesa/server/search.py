@@ -19,11 +19,12 @@ the limits and no one can walk the space of passport numbers.
 
 from __future__ import annotations
 
+import functools
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, and_, bindparam, or_, select
 
 from turquesa.errors import InvalidValue, TurquesaError
 from turquesa.export.privacy import protect
@@ -102,11 +103,17 @@ def _shown(row: Any, match_kind: str, similarity: float | None = None) -> dict[s
     return protect(record) if record["role"] == "victim" else record
 
 
-def search_identifier(conn: Connection, viewer: Viewer, kind: str, value: str) -> SearchResult:
-    """Records that carry this identifier (current versions), split into those the
-    viewer may see and hits on the rest."""
-    kinds = (kind,) if kind not in DOCUMENT_KINDS else DOCUMENT_KINDS
-    query = (
+def _signature(viewer: Viewer) -> Viewer:
+    """The parts of a viewer the visibility rule depends on (user ids aside), so that
+    one statement serves every user of an agency."""
+    return Viewer(0, "", viewer.agency, viewer.country, viewer.roles, viewer.networks)
+
+
+@functools.lru_cache(maxsize=1024)
+def _identifier_query(viewer: Viewer, kinds: tuple[str, ...]) -> Any:
+    """The search statement for one kind of viewer, built once: constructing the
+    visibility rule's SQL cost more than running it."""
+    return (
         select(
             records.c.agency,
             records.c.record_id,
@@ -131,13 +138,21 @@ def search_identifier(conn: Connection, viewer: Viewer, kind: str, value: str) -
                 | (identifiers.c.owner_version == records.c.version),
             ),
         )
-        .where(identifiers.c.kind.in_(kinds), identifiers.c.value == value)
+        .where(identifiers.c.kind.in_(kinds), identifiers.c.value == bindparam("value"))
         .order_by(records.c.agency, records.c.record_id)
         .limit(200)
     )
+
+
+def search_identifier(conn: Connection, viewer: Viewer, kind: str, value: str) -> SearchResult:
+    """Records that carry this identifier (current versions), split into those the
+    viewer may see and hits on the rest."""
+    kinds = (kind,) if kind not in DOCUMENT_KINDS else DOCUMENT_KINDS
+    query = _identifier_query(_signature(viewer), kinds)
+    rows = conn.execute(query, {"value": value})
     result = SearchResult(kind, value)
     seen: set[tuple[str, str]] = set()
-    for row in conn.execute(query):
+    for row in rows:
         key = (row.agency, row.record_id)
         if key in seen:
             continue
