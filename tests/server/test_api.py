@@ -513,3 +513,29 @@ def test_rate_counters_in_redis_are_shared_and_expire(world: World) -> None:
     assert not one.take_many([(key, 2)], now=1000)  # the third use, from either process
     assert one.take_many([(key, 2)], now=1060)  # a new window
     assert 0 < one.client.ttl(f"turquesa:rate:{key}:960") <= 120
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("es-CO,es;q=0.9", "inicie sesión"),
+        ("pt-BR", "faça login"),
+        ("fr", "connectez-vous"),
+        ("", "sign in"),
+    ],
+)
+def test_errors_speak_the_clients_language(world: World, language: str, words: str) -> None:
+    response = world.client.get("/api/v1/records", headers={"Accept-Language": language})
+    assert response.status_code == 401
+    assert words in response.json()["error"]["message"]
+    assert response.json()["error"]["code"] == "unauthenticated"  # codes stay the same
+
+
+def test_a_translated_error_keeps_its_parameters(world: World) -> None:
+    headers = {**world.headers(username("CO-DIJIN", "investigator")), "Accept-Language": "pt"}
+    answered = world.client.post(
+        "/api/v1/submissions",
+        files=[("files", ("secrets.csv", b"a\n1\n", "text/csv"))],
+        headers=headers,
+    )
+    assert answered.json()["error"]["message"] == "secrets não é um modelo de intercâmbio"

@@ -30,6 +30,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, bindparam, func, select, update
 
 from turquesa.errors import TurquesaError
+from turquesa.i18n import N_
 from turquesa.server import totp
 from turquesa.server.settings import ServerSettings
 from turquesa.storage.store import utcnow
@@ -196,20 +197,20 @@ def authenticate(
     now = utcnow()
     since = now - settings.lockout_window
     if _failures(conn, login_attempts.c.source, source, since) >= settings.source_failures:
-        raise AuthError("throttled", "too many failed sign-ins from this address", 429)
+        raise AuthError("throttled", N_("too many failed sign-ins from this address"), 429)
     user = conn.execute(select(users).where(users.c.username == username)).mappings().first()
     if user is None:
         with contextlib.suppress(VerificationError, InvalidHashError):
             _hasher.verify(_DUMMY_HASH, password)
         _record_attempt(conn, username, source, False)
-        raise AuthError("invalid", "wrong user name or password")
+        raise AuthError("invalid", N_("wrong user name or password"))
     locked_until = _aware(user["locked_until"])
     if locked_until is not None and locked_until > now:
         _record_attempt(conn, username, source, False)
-        raise AuthError("locked", "this account is locked; try again later", 423)
+        raise AuthError("locked", N_("this account is locked; try again later"), 423)
     if user["disabled"]:
         _record_attempt(conn, username, source, False)
-        raise AuthError("disabled", "this account is disabled", 403)
+        raise AuthError("disabled", N_("this account is disabled"), 403)
     last = _aware(user["last_login_at"]) or _aware(user["created_at"])
     if last is not None and now - last > timedelta(days=settings.inactive_days):
         conn.execute(
@@ -218,7 +219,7 @@ def authenticate(
             .values(disabled=True, disabled_reason=f"unused for {settings.inactive_days} days")
         )
         _record_attempt(conn, username, source, False)
-        raise AuthError("disabled", "this account is disabled", 403)
+        raise AuthError("disabled", N_("this account is disabled"), 403)
     try:
         _hasher.verify(user["password_hash"], password)
         ok = True
@@ -232,11 +233,11 @@ def authenticate(
         elif not code or not totp.verify(user["totp_secret"], code):
             _record_attempt(conn, username, source, False)
             _maybe_lock(conn, settings, user["id"], username, since)
-            raise AuthError("totp", "a valid one-time code is required")
+            raise AuthError("totp", N_("a valid one-time code is required"))
     if not ok:
         _record_attempt(conn, username, source, False)
         _maybe_lock(conn, settings, user["id"], username, since)
-        raise AuthError("invalid", "wrong user name or password")
+        raise AuthError("invalid", N_("wrong user name or password"))
     _record_attempt(conn, username, source, True)
     values: dict[str, object] = {"last_login_at": now, "locked_until": None}
     if _hasher.check_needs_rehash(user["password_hash"]):
@@ -332,13 +333,13 @@ def resolve_token(conn: Connection, settings: ServerSettings, token: str) -> Tok
     now = utcnow()
     row = conn.execute(_TOKEN_VIEWER, {"token_hash": digest(token)}).mappings().first()
     if row is None or row["revoked_at"] is not None or row["disabled"]:
-        raise AuthError("unauthenticated", "sign in first")
+        raise AuthError("unauthenticated", N_("sign in first"))
     expires = _aware(row["expires_at"])
     last = _aware(row["last_used_at"])
     if (expires is not None and expires <= now) or (
         last is not None and now - last > settings.idle
     ):
-        raise AuthError("expired", "the session has expired; sign in again")
+        raise AuthError("expired", N_("the session has expired; sign in again"))
     if last is None or now - last > timedelta(seconds=30):
         conn.execute(
             update(auth_tokens).where(auth_tokens.c.id == row["id"]).values(last_used_at=now)

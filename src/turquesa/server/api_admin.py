@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select, update
 
 from turquesa.errors import TurquesaError
+from turquesa.i18n import N_
 from turquesa.server.accounts import ROLES, create_user
 from turquesa.server.app import ApiError, Ctx, DbInt, Text
 from turquesa.server.journal import note
@@ -42,7 +43,7 @@ def list_agencies(ctx: Ctx) -> list[AgencyOut]:
 
 def _admin(ctx: Ctx) -> None:
     if not ctx.viewer.has("admin"):
-        raise ApiError(403, "forbidden", "only an admin of the agency may do this")
+        raise ApiError(403, "forbidden", N_("only an admin of the agency may do this"))
 
 
 class UserIn(BaseModel):
@@ -86,7 +87,9 @@ def add_user(body: UserIn, ctx: Ctx) -> UserOut:
     _admin(ctx)
     unknown = sorted(set(body.roles) - set(ROLES))
     if unknown:
-        raise ApiError(422, "invalid_request", f"unknown role(s): {', '.join(unknown)}")
+        raise ApiError(
+            422, "invalid_request", N_("unknown role(s): %(roles)s"), roles=", ".join(unknown)
+        )
     try:
         create_user(ctx.conn, body.username, ctx.viewer.agency, body.roles, body.password)
     except TurquesaError as exc:
@@ -112,7 +115,7 @@ def disable_user(username: Text, ctx: Ctx) -> None:
         .values(disabled=True, disabled_reason=f"disabled by {ctx.viewer.username}")
     )
     if result.rowcount == 0:
-        raise ApiError(404, "not_found", "no such user in your agency")
+        raise ApiError(404, "not_found", N_("no such user in your agency"))
     note(
         ctx.conn,
         ctx.viewer,

@@ -7,6 +7,7 @@ from typing import Literal
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
+from turquesa.i18n import N_
 from turquesa.server import totp
 from turquesa.server.accounts import AuthError, authenticate, confirm_totp, revoke, start_totp
 from turquesa.server.app import SESSION_COOKIE, ApiError, Conn, Ctx, Text, client_source
@@ -73,7 +74,7 @@ def login(
         # the failure is recorded even though the request fails
         conn.commit()
         status = exc.status if exc.code in ("locked", "throttled", "disabled") else 401
-        message = exc.message if status != 401 else "sign-in failed"
+        message = exc.message if status != 401 else N_("sign-in failed")
         raise ApiError(status, exc.code if status != 401 else "unauthenticated", message) from exc
     note(conn, issued.viewer, "login", source, detail={"kind": body.kind})
     if body.kind == "session":
@@ -134,6 +135,6 @@ class Code(BaseModel):
 @router.post("/auth/totp/confirm", status_code=204)
 def totp_confirm(body: Code, ctx: Ctx) -> Response:
     if not confirm_totp(ctx.conn, ctx.viewer.user_id, body.code):
-        raise ApiError(400, "totp", "that code does not match")
+        raise ApiError(400, "totp", N_("that code does not match"))
     note(ctx.conn, ctx.viewer, "change", ctx.source, target="totp", detail={"step": "enabled"})
     return Response(status_code=204)

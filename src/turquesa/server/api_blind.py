@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import and_, select
 
 from turquesa.errors import TurquesaError
+from turquesa.i18n import N_
 from turquesa.server.access import KNOWS_OF_VICTIMS, visible
 from turquesa.server.api_search import take_search_quota
 from turquesa.server.app import ApiError, Ctx, DbInt, Text
@@ -75,7 +76,7 @@ class BlindEntries(BaseModel):
 def register(body: BlindEntries, ctx: Ctx) -> dict[str, int]:
     """Register OPRF outputs against records of the agency's own."""
     if not ctx.viewer.has("investigator", "prosecutor", "analyst", "admin"):
-        raise ApiError(403, "forbidden", "your role cannot register identifiers")
+        raise ApiError(403, "forbidden", N_("your role cannot register identifiers"))
     current = _keyring(ctx).current().version
     wanted = {e.owner_record_id for e in body.entries}
     owned = set(
@@ -89,12 +90,21 @@ def register(body: BlindEntries, ctx: Ctx) -> dict[str, int]:
     )
     missing = sorted(wanted - owned)
     if missing:
-        raise ApiError(404, "not_found", f"no such record of your agency: {missing[0]}")
+        raise ApiError(
+            404, "not_found", N_("no such record of your agency: %(record)s"), record=missing[0]
+        )
     for entry in body.entries:
         if entry.kind not in SEARCH_KINDS:
-            raise ApiError(422, "invalid_request", f"unknown identifier kind {entry.kind}")
+            raise ApiError(
+                422, "invalid_request", N_("unknown identifier kind %(kind)s"), kind=entry.kind
+            )
         if entry.key_version != current:
-            raise ApiError(409, "stale_key", f"evaluate again: the current key is {current}")
+            raise ApiError(
+                409,
+                "stale_key",
+                N_("evaluate again: the current key is %(version)s"),
+                version=current,
+            )
     now = utcnow()
     ctx.conn.execute(
         blind_identifiers.insert(),

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import or_, select, update
 
+from turquesa.i18n import N_
 from turquesa.server.access import visible
 from turquesa.server.app import ApiError, Ctx, DbInt, Text
 from turquesa.server.journal import note
@@ -88,9 +89,9 @@ def ask(body: RfiIn, ctx: Ctx) -> RfiOut:
         select(agencies.c.code).where(agencies.c.code == body.to_agency)
     ).first()
     if case is None or target is None:
-        raise ApiError(404, "not_found", "no such case visible to you, or no such agency")
+        raise ApiError(404, "not_found", N_("no such case visible to you, or no such agency"))
     if body.to_agency == ctx.viewer.agency:
-        raise ApiError(422, "invalid_request", "a request goes to another agency")
+        raise ApiError(422, "invalid_request", N_("a request goes to another agency"))
     result = ctx.conn.execute(
         rfi.insert().values(
             from_agency=ctx.viewer.agency,
@@ -168,9 +169,11 @@ def _incoming_open(ctx: Ctx, rfi_id: DbInt) -> dict[str, object]:
         .first()
     )
     if row is None:
-        raise ApiError(404, "not_found", "no such request to your agency")
+        raise ApiError(404, "not_found", N_("no such request to your agency"))
     if row["status"] != "open":
-        raise ApiError(409, "already_decided", f"this request is {row['status']} already")
+        raise ApiError(
+            409, "already_decided", N_("this request is %(status)s already"), status=row["status"]
+        )
     return dict(row)
 
 
@@ -186,7 +189,7 @@ def answer(rfi_id: DbInt, body: Answer, ctx: Ctx) -> RfiOut:
             )
         ).first()
         if ours is None:
-            raise ApiError(404, "not_found", "no such disclosure by your agency to the asker")
+            raise ApiError(404, "not_found", N_("no such disclosure by your agency to the asker"))
     ctx.conn.execute(
         update(rfi)
         .where(rfi.c.id == rfi_id)

@@ -20,6 +20,7 @@ from sqlalchemy import Select, select
 
 from turquesa.export.entities import entity_documents
 from turquesa.export.privacy import protect
+from turquesa.i18n import N_
 from turquesa.server.access import present, sees_victim_identity, visible
 from turquesa.server.app import ApiError, Ctx, Text
 from turquesa.server.journal import note
@@ -157,7 +158,7 @@ def get_record(
         query = query.where(records.c.kind == kind)
     row = ctx.conn.execute(query.order_by(records.c.kind).limit(1)).first()
     if row is None:
-        raise ApiError(404, "not_found", "no such record")
+        raise ApiError(404, "not_found", N_("no such record"))
     record = dict(row._mapping)
     victim = record["role"] == "victim"
     if victim and sees_victim_identity(ctx.viewer, agency):
@@ -165,7 +166,7 @@ def get_record(
             raise ApiError(
                 428,
                 "justification_required",
-                "opening a victim's identity needs a justification (?justification=...)",
+                N_("opening a victim's identity needs a justification (?justification=...)"),
             )
         note(
             ctx.conn,
@@ -197,7 +198,7 @@ def get_entity(entity_id: Text, ctx: Ctx) -> dict[str, Any]:
         .add_columns(entity_members.c.match_probability)
     ).all()
     if not rows:
-        raise ApiError(404, "not_found", "no such entity")
+        raise ApiError(404, "not_found", N_("no such entity"))
     shown = []
     for row in rows:
         record = dict(row._mapping)

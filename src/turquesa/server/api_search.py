@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import select, update
 
+from turquesa.i18n import N_
 from turquesa.server import ratelimit
 from turquesa.server.app import ApiError, Ctx, Text
 from turquesa.server.journal import note
@@ -91,7 +92,7 @@ def take_search_quota(ctx: Ctx) -> None:
         ],
     )
     if not allowed:
-        raise ApiError(429, "rate_limited", "too many searches; wait a minute")
+        raise ApiError(429, "rate_limited", N_("too many searches; wait a minute"))
 
 
 def _answer(ctx: Ctx, kind: str, value: str, found: SearchResult, reason: str | None) -> SearchOut:
@@ -226,13 +227,15 @@ def _own_pending_hit(ctx: Ctx, reference: Text) -> Any:
         .first()
     )
     if row is None:
-        raise ApiError(404, "not_found", "no such hit in your agency's inbox")
+        raise ApiError(404, "not_found", N_("no such hit in your agency's inbox"))
     if row["victim"] and not ctx.viewer.has("investigator", "prosecutor", "victim_support"):
-        raise ApiError(404, "not_found", "no such hit in your agency's inbox")
+        raise ApiError(404, "not_found", N_("no such hit in your agency's inbox"))
     if not ctx.viewer.has(*DISCLOSING_ROLES):
-        raise ApiError(403, "forbidden", "your role cannot decide on hits")
+        raise ApiError(403, "forbidden", N_("your role cannot decide on hits"))
     if row["status"] != "pending":
-        raise ApiError(409, "already_decided", f"this hit was {row['status']} already")
+        raise ApiError(
+            409, "already_decided", N_("this hit was %(status)s already"), status=row["status"]
+        )
     return row
 
 
@@ -303,7 +306,7 @@ def disclose(body: DisclosureIn, ctx: Ctx) -> dict[str, int]:
     """Disclose one of the agency's own records to another agency (a judge's court with
     `case_ref`), without a search first."""
     if not ctx.viewer.has(*DISCLOSING_ROLES):
-        raise ApiError(403, "forbidden", "your role cannot disclose records")
+        raise ApiError(403, "forbidden", N_("your role cannot disclose records"))
     owned = ctx.conn.execute(
         select(records.c.record_id).where(
             records.c.agency == ctx.viewer.agency,
@@ -315,7 +318,7 @@ def disclose(body: DisclosureIn, ctx: Ctx) -> dict[str, int]:
         select(agencies.c.code).where(agencies.c.code == body.to_agency)
     ).first()
     if owned is None or target is None:
-        raise ApiError(404, "not_found", "no such record of your agency, or no such agency")
+        raise ApiError(404, "not_found", N_("no such record of your agency, or no such agency"))
     result = ctx.conn.execute(
         disclosures.insert().values(
             owner_agency=ctx.viewer.agency,

@@ -16,6 +16,7 @@ from typing import Any
 from fastapi import APIRouter, UploadFile
 from starlette.concurrency import run_in_threadpool
 
+from turquesa.i18n import N_
 from turquesa.ingest.loader import ingest
 from turquesa.model import load_model
 from turquesa.server.app import ApiError, Ctx
@@ -34,7 +35,7 @@ async def upload(files: list[UploadFile], ctx: Ctx) -> dict[str, Any]:
     """Load one submission: the exchange templates as separate files (`persons.csv`,
     `cases.csv`…) or one `.xlsx` with a sheet per template. All of it loads, or none."""
     if not ctx.viewer.has(*UPLOAD_ROLES):
-        raise ApiError(403, "forbidden", "your role cannot load submissions")
+        raise ApiError(403, "forbidden", N_("your role cannot load submissions"))
     templates = set(load_model().templates)
     limit = ctx.settings.upload_max_bytes
     total = 0
@@ -47,22 +48,32 @@ async def upload(files: list[UploadFile], ctx: Ctx) -> dict[str, Any]:
             suffix = dot + suffix
             if suffix not in ALLOWED_SUFFIXES or not _SAFE_STEM.match(stem or ""):
                 raise ApiError(
-                    422, "invalid_upload", f"{claimed[:60]!r} is not a template file name"
+                    422,
+                    "invalid_upload",
+                    N_("%(name)s is not a template file name"),
+                    name=repr(claimed[:60]),
                 )
             if suffix != ".xlsx" and stem not in templates:
-                raise ApiError(422, "invalid_upload", f"{stem} is not an exchange template")
+                raise ApiError(
+                    422, "invalid_upload", N_("%(name)s is not an exchange template"), name=stem
+                )
             if claimed in names:
-                raise ApiError(422, "invalid_upload", f"{claimed} sent twice")
+                raise ApiError(422, "invalid_upload", N_("%(name)s sent twice"), name=claimed)
             path = target / claimed
             with path.open("wb") as out:
                 while chunk := await upload_file.read(1 << 20):
                     total += len(chunk)
                     if total > limit:
-                        raise ApiError(413, "too_large", f"a submission may hold {limit:,} bytes")
+                        raise ApiError(
+                            413,
+                            "too_large",
+                            N_("a submission may hold %(bytes)s bytes"),
+                            bytes=f"{limit:,}",
+                        )
                     out.write(chunk)
             names.append(claimed)
         if not names:
-            raise ApiError(422, "invalid_upload", "no files")
+            raise ApiError(422, "invalid_upload", N_("no files"))
         # the ingest runs its own all-or-nothing transaction: end the request's first,
         # so that SQLite's single writer is free for it
         ctx.conn.commit()

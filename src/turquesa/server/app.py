@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from turquesa import __version__
 from turquesa.errors import TurquesaError
+from turquesa.i18n import LANGUAGES, N_, gettext_for
 from turquesa.server.accounts import (
     AuthError,
     Viewer,
@@ -98,13 +99,34 @@ class SecurityHeaders:
 
 
 class ApiError(Exception):
-    """An error the client should see: HTTP status, a stable code and a message."""
+    """An error the client should see: HTTP status, a stable code, and a message in
+    English marked for translation (`N_`), with `%(name)s` parameters filled in after
+    it is translated into the client's language."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str, /, **params: object) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
+        self.params = params
+
+
+def client_language(request: Request) -> str:
+    """The first of the client's Accept-Language that Turquesa speaks, else English."""
+    header = request.headers.get("accept-language", "")
+    for part in header.split(","):
+        tag = part.split(";")[0].strip().lower()
+        base = tag.split("-")[0]
+        if base in LANGUAGES:
+            return base
+    return "en"
+
+
+def translated(request: Request, message: str, params: dict[str, object] | None = None) -> str:
+    """`message` in the client's language (messages not in the catalogues, such as a
+    cleaner's account of a bad value, stay as written)."""
+    text = gettext_for(client_language(request))(message)
+    return text % params if params else text
 
 
 def error_body(code: str, message: str) -> dict[str, Any]:
@@ -160,17 +182,17 @@ def context(request: Request, conn: Conn) -> Context:
     settings: ServerSettings = request.app.state.settings
     token, from_cookie = _token_of(request)
     if not token:
-        raise ApiError(401, "unauthenticated", "sign in first")
+        raise ApiError(401, "unauthenticated", N_("sign in first"))
     try:
         state = resolve_token(conn, settings, token)
     except AuthError as exc:
-        raise ApiError(401, exc.code, str(exc.message)) from exc
+        raise ApiError(401, exc.code, exc.message) from exc
     if from_cookie and request.method not in SAFE_METHODS:
         sent = request.headers.get(CSRF_HEADER, "")
         if not sent or state.csrf_hash is None or digest(sent) != state.csrf_hash:
-            raise ApiError(403, "csrf", "missing or wrong CSRF token")
+            raise ApiError(403, "csrf", N_("missing or wrong CSRF token"))
     if state.second_factor_missing and not request.url.path.startswith(SECOND_FACTOR_SETUP):
-        raise ApiError(403, "second_factor_required", "admins must set up TOTP first")
+        raise ApiError(403, "second_factor_required", N_("admins must set up TOTP first"))
     return Context(state.viewer, conn, client_source(request), settings, request.app.state.counters)
 
 
@@ -271,8 +293,9 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(ApiError)
-    async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status)
+    async def api_error(request: Request, exc: ApiError) -> JSONResponse:
+        message = translated(request, exc.message, exc.params)
+        return JSONResponse(error_body(exc.code, message), status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -287,8 +310,10 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
 
     @app.exception_handler(TurquesaError)
-    async def refused(_request: Request, exc: TurquesaError) -> JSONResponse:
-        return JSONResponse(error_body("refused", exc.message), status_code=400)
+    async def refused(request: Request, exc: TurquesaError) -> JSONResponse:
+        return JSONResponse(
+            error_body("refused", translated(request, exc.message)), status_code=400
+        )
 
     modules = (api_auth, api_records, api_search, api_blind, api_exchange, api_uploads)
     for module in (*modules, api_analyses, api_admin):
