@@ -24,6 +24,8 @@ from turquesa.storage.tables import person_search_index, records
 
 #: A candidate is a match from this combined name similarity up.
 MATCH_FROM = 0.88
+#: ... and from this one when only the birth year agrees.
+YEAR_ONLY_FROM = 0.96
 MAX_CANDIDATES = 2000
 REFRESH_LOCK = 0x7475_7271  # "turq": the advisory lock of one refresh at a time
 
@@ -81,13 +83,17 @@ def score(query: NameQuery, given_key: str, surnames_key: str) -> float:
 def candidates(conn: Connection, query: NameQuery) -> list[tuple[str, str, float]]:
     """(agency, record_id, score) of indexed persons like the query, best first."""
     birth = query.birth
-    conditions = [person_search_index.c.birth_date == _iso(birth)]
+    dates = {_iso(birth)}
     if birth.day and birth.month and birth.day <= 12 and birth.day != birth.month:
-        swapped = PartialDate(birth.year, birth.day, birth.month)
-        conditions.append(person_search_index.c.birth_date == _iso(swapped))
+        dates.add(_iso(PartialDate(birth.year, birth.day, birth.month)))
+    conditions = [person_search_index.c.birth_date.in_(sorted(dates))]
+    # the same year and surname, when the day or month was written wrong: common
+    # surnames make this block large on a national index, so the first given name's
+    # initial must agree too (an exact or swapped date still finds the nicknames)
     conditions.append(
         (person_search_index.c.birth_year == birth.year)
         & person_search_index.c.surname_key.in_(sorted(set(query.surnames)))
+        & person_search_index.c.given_key.like(f"{query.given[0][:1]}%")
     )
     rows = conn.execute(
         select(
@@ -95,14 +101,19 @@ def candidates(conn: Connection, query: NameQuery) -> list[tuple[str, str, float
             person_search_index.c.record_id,
             person_search_index.c.given_key,
             person_search_index.c.surnames_key,
+            person_search_index.c.birth_date,
         )
         .where(or_(*conditions))
         .limit(MAX_CANDIDATES)
     ).all()
-    scored = [(a, r, score(query, g, s)) for a, r, g, s in rows]
-    return sorted(
-        ((a, r, s) for a, r, s in scored if s >= MATCH_FROM), key=lambda t: (-t[2], t[0], t[1])
-    )
+    found = []
+    for agency, record_id, given, surnames, born in rows:
+        similarity = score(query, given, surnames)
+        # on another day of the same year, only a name written (almost) alike matches
+        needed = MATCH_FROM if born in dates else YEAR_ONLY_FROM
+        if similarity >= needed:
+            found.append((agency, record_id, similarity))
+    return sorted(found, key=lambda t: (-t[2], t[0], t[1]))
 
 
 def _row(pk: int, agency: str, record_id: str, data: dict) -> dict | None:  # type: ignore[type-arg]
