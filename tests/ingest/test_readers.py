@@ -7,7 +7,7 @@ import io
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from turquesa.ingest.readers import Table, read_rows
@@ -34,9 +34,19 @@ def test_cells_read_back_in_any_encoding_and_delimiter(
     writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
     writer.writerow(HEADER)
     writer.writerows(rows)
+    encoded = buffer.getvalue().encode(encoding)
+    if not encoding.startswith("utf"):
+        # Latin-1 bytes that also spell valid UTF-8 ("Ã©", "à\xa0\xa0") are the same file
+        # either way: no reader can tell which the agency meant, so only the others
+        # must read back exactly
+        try:
+            encoded.decode("utf-8")
+            assume(buffer.getvalue().isascii())
+        except UnicodeDecodeError:
+            pass
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "persons.csv"
-        path.write_bytes(buffer.getvalue().encode(encoding))
+        path.write_bytes(encoded)
         table = Table(path, "persons.csv", "csv", template="persons")
         read = [cells for _, cells, _ in read_rows(table)]
     assert table.header == HEADER
