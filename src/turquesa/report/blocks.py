@@ -366,3 +366,22 @@ def crossings_table(rows: list[list[Cell]], source: Source, key: str, _: Gettext
         Column(_("Legs"), "integer"),
     ]
     return Table(_("Crossing points"), columns, rows, source=source, key=key)
+
+
+def corridors_table(
+    title: str,
+    rows: list[list[Cell]],
+    source: Source,
+    key: str,
+    _: Gettext,
+    note: str | None = None,
+) -> Table:
+    """Corridors: route, distinct persons, legs, first and last dates."""
+    columns = [
+        Column(_("Corridor")),
+        Column(_("Persons"), "integer"),
+        Column(_("Legs"), "integer"),
+        Column(_("First")),
+        Column(_("Last")),
+    ]
+    return Table(title, columns, rows, source=source, note=note, key=key)

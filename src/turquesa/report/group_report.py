@@ -36,6 +36,7 @@ from turquesa.i18n.labels import label
 from turquesa.report.blocks import (
     active_text,
     brokers_table,
+    corridors_table,
     countries_text,
     crossings_table,
     display_place,
@@ -419,19 +420,7 @@ def _routes(dataset: Dataset, facts: GroupFacts, source: Source, lang: str, _: G
             key="group-map",
             wide=True,
         ),
-        Table(
-            _("Corridors"),
-            [
-                Column(_("Corridor")),
-                Column(_("Persons"), "integer"),
-                Column(_("Legs"), "integer"),
-                Column(_("First")),
-                Column(_("Last")),
-            ],
-            rows,
-            source=route_source,
-            key="group-corridors",
-        ),
+        corridors_table(_("Corridors"), rows, route_source, "group-corridors", _),
     ]
     if crossing_rows:
         blocks.append(crossings_table(crossing_rows, route_source, "group-crossings", _))

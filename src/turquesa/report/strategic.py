@@ -43,6 +43,7 @@ from turquesa.report.blocks import (
     active_years,
     brokers_table,
     capitalised,
+    corridors_table,
     countries_text,
     crossings_table,
     dataset_period,
@@ -424,23 +425,17 @@ def _routes(ctx: _Context, legs: list[Leg]) -> Section:
         for c in ranked[:TOP_CORRIDORS]
     ]
     blocks.append(
-        Table(
+        corridors_table(
             _("Main corridors"),
-            [
-                Column(_("Corridor")),
-                Column(_("Persons"), "integer"),
-                Column(_("Legs"), "integer"),
-                Column(_("First")),
-                Column(_("Last")),
-            ],
             rows,
-            source=source,
+            source,
+            "corridors",
+            _,
             note=_(
                 "Persons: distinct resolved persons; legs: movement records. The %(n)s "
                 "corridors with most persons, of %(total)s."
             )
             % {"n": min(TOP_CORRIDORS, len(ranked)), "total": len(ranked)},
-            key="corridors",
         )
     )
     crossing_rows: list[list[Cell]] = [
