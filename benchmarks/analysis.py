@@ -183,9 +183,7 @@ def scale(nodes: int, edges: int) -> None:
     found = timed("leiden", lambda: leiden(graph), clock)
     parted, joining = timed("split", lambda: split_at_brokers(graph, found), clock)
     kept, brokers = timed("brokers", lambda: independent_brokers(graph, parted), clock)
-    kept = timed(
-        "attach", lambda: attach_peripheral(graph, kept, set(brokers) | set(joining)), clock
-    )
+    kept = timed("attach", lambda: attach_peripheral(graph, kept, brokers | joining), clock)
     group_of = {m: f"G{i}" for i, members in enumerate(kept) for m in members}
     _players, method = timed("centrality", lambda: measure(graph, group_of), clock)
     dataset = movers_dataset(nodes)

@@ -77,3 +77,13 @@ def test_groups_routes_and_scopes_on_both_databases(engine: Engine, synth_dir: P
             )
         }
     assert kept == wide.group_of
+
+
+def test_the_cheap_snapshot_is_the_loaders(engine: Engine, synth_dir: Path) -> None:
+    from turquesa.analysis.dataset import snapshot_of
+
+    for agency in sorted(p for p in synth_dir.iterdir() if p.is_dir() and p.name != "truth")[:2]:
+        assert ingest(engine, agency, loaded_by="test").ok
+    scope = Scope(name="two", agencies=frozenset(load_dataset(engine).agencies))
+    assert snapshot_of(engine) == load_dataset(engine).snapshot
+    assert snapshot_of(engine, scope) == load_dataset(engine, scope).snapshot != snapshot_of(engine)

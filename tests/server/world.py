@@ -8,6 +8,7 @@ on case P1. Every agency has one user per role.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,7 +96,7 @@ class World:
     def login(self, user: str, kind: str = "bearer", code: str | None = None) -> dict[str, str]:
         body = {"username": user, "password": PASSWORD, "kind": kind}
         if code is None and user in self.secrets:
-            code = totp.code_at(self.secrets[user], __import__("time").time())
+            code = totp.code_at(self.secrets[user], time.time())
         if code:
             body["code"] = code
         response = self.client.post("/api/v1/auth/login", json=body)

@@ -294,6 +294,29 @@ def _rows(conn: Connection, scope: Scope, kinds: Iterable[str]) -> Iterator[Any]
     yield from conn.execute(query.execution_options(yield_per=5000))
 
 
+def _last_run(conn: Connection) -> int | None:
+    runs = {run for (run,) in conn.execute(select(entity_members.c.run_id).distinct())}
+    return max(runs) if runs else None
+
+
+def snapshot_of(engine: Engine, scope: Scope | None = None) -> str:
+    """The snapshot hash `load_dataset` would give, from the records' keys and versions
+    alone: cheap enough to ask before deciding whether a cached analysis still holds."""
+    scope = scope or Scope()
+    digest = hashlib.sha256(scope.name.encode())
+    with engine.connect() as conn:
+        digest.update(f"run:{_last_run(conn)}".encode())
+        for kinds in (("case",), ("person", "organization", "event", "movement", "link")):
+            query = (
+                select(records.c.agency, records.c.record_id, records.c.kind, records.c.version)
+                .where(scope.clause(), records.c.kind.in_(kinds))
+                .order_by(records.c.agency, records.c.kind, records.c.record_id)
+            )
+            for agency, rid, kind, version in conn.execute(query):
+                digest.update(f"{agency}\x1f{rid}\x1f{kind}\x1f{version}\n".encode())
+    return digest.hexdigest()
+
+
 def load_dataset(engine: Engine, scope: Scope | None = None) -> Dataset:
     """Read the records in `scope` and the last resolution's entities."""
     scope = scope or Scope()
@@ -315,8 +338,7 @@ def load_dataset(engine: Engine, scope: Scope | None = None) -> Dataset:
                 )
             )
         }
-        runs = {run for (run,) in conn.execute(select(entity_members.c.run_id).distinct())}
-        dataset.resolution_run = max(runs) if runs else None
+        dataset.resolution_run = _last_run(conn)
         digest.update(f"run:{dataset.resolution_run}".encode())
         # cases first: a person's age is taken at its case's opening
         for agency, rid, kind, version, _case, _role, sharing, raw in _rows(conn, scope, ["case"]):

@@ -62,14 +62,6 @@ PERIPHERAL_SHARE = 0.5
 SEED = 20261201
 
 
-def communities(
-    graph: LinkGraph, resolution: float = RESOLUTION, seed: int = SEED, objective: str = OBJECTIVE
-) -> list[tuple[str, ...]]:
-    """Leiden communities (sorted member ids), three members or more, largest first."""
-    g = graph.igraph()
-    return leiden(g, resolution=resolution, seed=seed, objective=objective)
-
-
 def leiden(
     g: ig.Graph, resolution: float = RESOLUTION, seed: int = SEED, objective: str = OBJECTIVE
 ) -> list[tuple[str, ...]]:
@@ -138,6 +130,18 @@ class GroupProfile:
             "migrants": self.migrants,
             "first": self.first,
             "last": self.last,
+        }
+
+    def document(self) -> dict[str, object]:
+        """The summary with each member (id, name, roles) and the cases: what the JSON
+        outputs of the command line and the API give."""
+        return {
+            **self.summary(),
+            "members": [
+                {"entity_id": m, "label": self.labels.get(m), "roles": self.member_roles.get(m, [])}
+                for m in self.members
+            ],
+            "cases": self.cases,
         }
 
 
@@ -210,9 +214,10 @@ def find_groups(
     parted, joining = split_at_brokers(
         g, leiden(g, resolution=resolution, seed=seed, objective=objective)
     )
-    found, brokers = independent_brokers(g, parted)
-    found = attach_peripheral(g, found, set(brokers) | set(joining))
-    brokers = groups_served(g, found, set(brokers) | set(joining))
+    found, independent = independent_brokers(g, parted)
+    outside = independent | joining
+    found = attach_peripheral(g, found, outside)
+    brokers = groups_served(g, found, outside)
     scope = dataset.scope.name
     previous = _previous(engine, scope) if engine is not None else {}
     ids = assign_ids(found, previous, "G")
@@ -221,10 +226,12 @@ def find_groups(
         _remember(engine, scope, group_of)
     index = _Index.of(dataset)
     profiles = [profile_group(dataset, graph, ids[members], members, index) for members in found]
+    dealing_with: dict[str, list[str]] = defaultdict(list)
+    for broker, served in sorted(brokers.items()):
+        for members in served:
+            dealing_with[ids[members]].append(broker)
     for profile in profiles:
-        profile.brokers = sorted(
-            b for b, served in brokers.items() if profile.group_id in {ids[c] for c in served}
-        )
+        profile.brokers = dealing_with.get(profile.group_id, [])
     return GroupResult(
         scope,
         profiles,
@@ -237,7 +244,7 @@ def find_groups(
 
 def independent_brokers(
     g: ig.Graph, found: list[tuple[str, ...]]
-) -> tuple[list[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]:
+) -> tuple[list[tuple[str, ...]], set[str]]:
     """Take out of the communities the independent brokers: persons who deal with two or
     more other groups and whose ties inside their own community are under
     `BROKER_INSIDE_SHARE` of all their ties. Community detection must put every node
@@ -262,21 +269,13 @@ def independent_brokers(
             touches[a].add(cb)
         if ca is not None:
             touches[b].add(ca)
-    brokers: dict[str, list[tuple[str, ...]]] = {}
-    for node, own in community_of.items():
-        others = touches[node] - {own}
-        if len(others) >= 2 and inside[node] < BROKER_INSIDE_SHARE * total[node]:
-            brokers[node] = []
-    kept: list[tuple[str, ...]] = []
-    survivor: dict[int, tuple[str, ...]] = {}
-    for i, members in enumerate(found):
-        remaining = tuple(m for m in members if m not in brokers)
-        if len(remaining) >= MIN_MEMBERS:
-            kept.append(remaining)
-            survivor[i] = remaining
-    for node in brokers:
-        brokers[node] = sorted(survivor[i] for i in touches[node] if i in survivor)
-    return kept, brokers
+    brokers = {
+        node
+        for node, own in community_of.items()
+        if len(touches[node] - {own}) >= 2 and inside[node] < BROKER_INSIDE_SHARE * total[node]
+    }
+    remaining = (tuple(m for m in members if m not in brokers) for members in found)
+    return [members for members in remaining if len(members) >= MIN_MEMBERS], brokers
 
 
 def groups_served(
@@ -296,21 +295,21 @@ def groups_served(
 
 def split_at_brokers(
     g: ig.Graph, found: list[tuple[str, ...]]
-) -> tuple[list[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]:
+) -> tuple[list[tuple[str, ...]], set[str]]:
     """Split a community that holds together only through one person whose ties are
     evenly shared between its parts: two gangs that pay the same smuggler are two gangs
     and a broker, not one group. A person tied mostly to one part (a cell's leader who
     also answers to the core) keeps the community whole."""
     index = {name: i for i, name in enumerate(g.vs["name"])}
     kept: list[tuple[str, ...]] = []
-    joining: dict[str, list[tuple[str, ...]]] = {}
+    joining: set[str] = set()
     for members in found:
         parts = _parts_around_a_broker(g, [index[m] for m in members])
         if parts is None:
             kept.append(members)
             continue
         broker, pieces = parts
-        joining[broker] = pieces
+        joining.add(broker)
         kept.extend(pieces)
     return kept, joining
 

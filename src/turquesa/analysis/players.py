@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import igraph as ig
 
@@ -97,7 +97,6 @@ class PlayersResult:
     players: list[Player]
     crossing: list[CrossingLink]
     betweenness_method: str  # "exact" or "sampled from N sources"
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def betweenness(

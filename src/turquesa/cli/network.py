@@ -85,15 +85,7 @@ def groups(
             write_csv(result.member_records(dataset), GROUP_ROW_COLUMNS, out)
         return
     if fmt is Format.json:
-        profiles = []
-        for p in result.profiles:
-            row = p.summary()
-            row["members"] = [
-                {"entity_id": m, "label": p.labels.get(m), "roles": p.member_roles.get(m, [])}
-                for m in p.members
-            ]
-            row["cases"] = p.cases
-            profiles.append(row)
+        profiles = [p.document() for p in result.profiles]
         _json(
             {
                 "scope": result.scope,

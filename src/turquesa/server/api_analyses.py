@@ -3,8 +3,9 @@
 Groups and route flows run on the records of the viewer's scope (`access.scope_for`):
 two agencies that see different records get different groups, each with ids stable in
 its own scope. A result is cached per scope and data snapshot, so the second analyst of
-an agency gets it at once and a new submission or disclosure (a new snapshot) is never
-answered from an old cache.
+an agency gets it at once (only the records' keys and versions are read to check the
+snapshot) and a new submission or disclosure (a new snapshot) is never answered from an
+old cache.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter
 
-from turquesa.analysis.dataset import load_dataset
+from turquesa.analysis.dataset import load_dataset, snapshot_of
 from turquesa.analysis.groups import find_groups
 from turquesa.analysis.routes import flows, legs_of
 from turquesa.server.access import scope_for
@@ -49,31 +50,18 @@ def groups(ctx: Ctx) -> dict[str, Any]:
     scope = scope_for(ctx.viewer)
     engine = ctx.conn.engine
     ctx.conn.commit()  # group ids are remembered per scope in a transaction of their own
-    dataset = load_dataset(engine, scope)
+    snapshot = snapshot_of(engine, scope)
 
     def make() -> dict[str, Any]:
+        dataset = load_dataset(engine, scope)
         result = find_groups(dataset, engine=engine)
         return {
             "scope": scope.name,
             "snapshot": dataset.snapshot,
-            "groups": [
-                {
-                    **p.summary(),
-                    "members": [
-                        {
-                            "entity_id": m,
-                            "label": p.labels.get(m),
-                            "roles": p.member_roles.get(m, []),
-                        }
-                        for m in p.members
-                    ],
-                    "cases": p.cases,
-                }
-                for p in result.profiles
-            ],
+            "groups": [p.document() for p in result.profiles],
         }
 
-    body = _cached((scope.name, dataset.snapshot, "groups"), make)
+    body = _cached((scope.name, snapshot, "groups"), make)
     note(
         ctx.conn,
         ctx.viewer,
@@ -89,16 +77,17 @@ def groups(ctx: Ctx) -> dict[str, Any]:
 def routes(ctx: Ctx, period: Literal["year", "quarter", "month"] = "year") -> dict[str, Any]:
     """Flows between countries per period, as legs and distinct persons."""
     scope = scope_for(ctx.viewer)
-    dataset = load_dataset(ctx.conn.engine, scope)
+    snapshot = snapshot_of(ctx.conn.engine, scope)
 
     def make() -> dict[str, Any]:
+        dataset = load_dataset(ctx.conn.engine, scope)
         return {
             "scope": scope.name,
             "snapshot": dataset.snapshot,
             "flows": [f.as_row() for f in flows(legs_of(dataset), period)],
         }
 
-    body = _cached((scope.name, dataset.snapshot, f"routes:{period}"), make)
+    body = _cached((scope.name, snapshot, f"routes:{period}"), make)
     note(
         ctx.conn,
         ctx.viewer,
