@@ -121,3 +121,29 @@ def test_a_birth_date_one_slip_away_still_corroborates() -> None:
     two_parts_off = profile(person("s", "ana", "ruiz", birth_date="1990-08-09"))
     assert corroboration(born, month_slip) == "birth date"
     assert corroboration(born, two_parts_off) is None
+    transposed = profile(person("t", "ana", "ruiz", birth_date="1990-05-13"))
+    assert corroboration(profile(person("u", "ana", "ruiz", birth_date="1990-05-31")), transposed)
+
+
+def test_namesakes_born_in_one_month_are_not_corroborated() -> None:
+    """Same year and month, days with two digits apart: chance, not a slip."""
+    first = profile(person("q", "marie", "jean baptiste", birth_date="2020-09-14"))
+    other = profile(person("r", "marie", "jean baptiste", birth_date="2020-09-21"))
+    same_day_other_month = profile(person("s", "marie", "jean baptiste", birth_date="2020-11-14"))
+    assert corroboration(first, other) is None
+    assert corroboration(first, same_day_other_month) is None
+
+
+def test_a_shared_birth_date_does_not_join_people_of_other_surnames() -> None:
+    """Two Ivans born on one day with no surname in common are two people unless a
+    document or contact says otherwise; a surname written as a given name is not a
+    difference."""
+    ivan = person("a", "ivan", "huaman solano", birth_date="2017-08-18")
+    other = person("b", "ivan", "cardenas delgado", birth_date="2017-08-18")
+    swapped = person("c", "huaman", "ivan", birth_date="2017-08-18")
+    assert corroboration(profile(ivan), profile(other)) is None
+    assert corroboration(profile(ivan), profile(swapped)) == "birth date"
+    passport = {"type": "passport", "country": "PE", "number": "P1234567"}
+    ivan_doc = person("d", "ivan", "huaman solano", birth_date="2017-08-18", document=passport)
+    other_doc = person("e", "ivan", "cardenas", birth_date="2017-08-18", document=passport)
+    assert corroboration(profile(ivan_doc), profile(other_doc)) == "document"

@@ -97,19 +97,28 @@ def _given_signature(row: dict[str, Any]) -> tuple[tuple[str, ...], ...] | None:
 
 
 def _births_agree(x: Profile, y: Profile) -> bool:
-    """Birth dates that say the same person: the same date, or one typing slip away
-    from it (two of year, month and day the same; day and month swapped; the same day
-    a year off), or, when one is partial, years at most one apart."""
+    """Birth dates that say the same person: the same date, or one slip away from it
+    (day and month swapped; the same day a year off; one digit mistyped or two
+    neighbouring digits transposed), or, when one is partial, years at most one apart.
+
+    "Two of year, month and day the same" is not a slip: namesakes born in one month
+    meet that by chance (on the synthetic truth at 100,000 persons it corroborated 76
+    wrong pairs and no right one)."""
     (ya, ma, da), (yb, mb, db) = x.birth, y.birth
     if not ya or not yb:
         return False
-    if da and db:
+    if da and db and ma and mb:
         if ya == yb and (ma, da) == (db, mb):
             return True
         if abs(ya - yb) <= 1 and (ma, da) == (mb, db):
             return True
-        return ya == yb and (ma == mb or da == db)
+        return _one_slip(f"{ya:04d}{ma:02d}{da:02d}", f"{yb:04d}{mb:02d}{db:02d}")
     return abs(ya - yb) <= 1
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Equal, or one digit changed, or two neighbouring digits swapped."""
+    return jellyfish.damerau_levenshtein_distance(a, b) <= 1 and len(a) == len(b)
 
 
 #: A full name (given names and two surnames) written by at most this many records in
@@ -124,7 +133,7 @@ def corroboration(
     match alone is not enough to merge without an analyst: migrants from one town
     share a handful of names, and a record often lacks the birth date. The exception
     is a rare full name with both surnames, written alike by two agencies."""
-    if _births_agree(x, y):
+    if _births_agree(x, y) and not surnames_differ(x.given, y.given):
         return "birth date"
     if not set(x.document_numbers).isdisjoint(y.document_numbers):
         return "document"
@@ -149,6 +158,34 @@ def full_name_counts(profiles: Iterable[Profile]) -> dict[str, int]:
         if record.full_name is not None:
             counts[record.full_name] = counts.get(record.full_name, 0) + 1
     return counts
+
+
+def surnames_differ(
+    x: tuple[tuple[str, ...], ...] | None, y: tuple[tuple[str, ...], ...] | None
+) -> bool:
+    """Both records give surnames and they have nothing in common: no token, no
+    sound, no near spelling, none written in the other's given names. A birth date
+    alone does not make such records one person (namesakes of a common given name
+    born on one day: at 100,000 synthetic persons three wrong pairs for one right);
+    a shared document or contact still does, since a surname can be mis-parsed or
+    changed."""
+    if x is None or y is None:
+        return False
+    given_x, given_codes_x, _, surnames_x, codes_x = (set(part) for part in x)
+    given_y, given_codes_y, _, surnames_y, codes_y = (set(part) for part in y)
+    if not surnames_x or not surnames_y:
+        return False
+    if surnames_x & surnames_y or codes_x & codes_y:
+        return False
+    if surnames_x & given_y or surnames_y & given_x:
+        return False
+    if codes_x & given_codes_y or codes_y & given_codes_x:
+        return False
+    return not any(
+        jellyfish.jaro_winkler_similarity(a, b) >= 0.85
+        for a in surnames_x
+        for b in surnames_y | given_y
+    )
 
 
 def given_names_differ(x: tuple[frozenset[str], ...], y: tuple[frozenset[str], ...]) -> bool:

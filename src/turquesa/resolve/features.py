@@ -52,6 +52,7 @@ COLUMNS: dict[str, str] = {
     "nationalities": "VARCHAR[]",
     "documents": "VARCHAR[]",
     "document_numbers": "VARCHAR[]",
+    "document_digits": "VARCHAR[]",
     "document1": "VARCHAR",
     "document_slots": "VARCHAR[]",
     "contacts": "VARCHAR[]",
@@ -107,6 +108,17 @@ def _birth(text: str | None) -> tuple[str | None, int | None, int | None, int | 
     return text, year, month, day
 
 
+#: Fewer digits than this are not a document number worth blocking on.
+MIN_DOCUMENT_DIGITS = 6
+
+
+def document_digits(numbers: Iterable[str]) -> list[str]:
+    """The digits of each document number: "V19123456" (a Venezuelan cédula with its
+    letter) meets "19123456" (the same cédula written without it)."""
+    digits = {"".join(c for c in n if c.isdigit()) for n in numbers}
+    return sorted(d for d in digits if len(d) >= MIN_DOCUMENT_DIGITS)
+
+
 def person_features(
     agency: str,
     record_id: str,
@@ -141,6 +153,8 @@ def person_features(
     given_codes = _codes(given)
     surname_codes = _codes(surname_tokens)
     name_codes = sorted(set(given_codes) | set(surname_codes))
+    given1_code = phonetic(given[0]) if given else None
+    surname1_code = phonetic(surname_tokens[0]) if surname_tokens else None
     return {
         "unique_id": record_key(agency, record_id),
         "agency": agency,
@@ -163,8 +177,8 @@ def person_features(
         "surname_codes": surname_codes,
         "name_codes": name_codes,
         "name_signature": " ".join(name_codes) or None,
-        "given1_code": phonetic(given[0]) if given else None,
-        "surname1_code": phonetic(surname_tokens[0]) if surname_tokens else None,
+        "given1_code": given1_code,
+        "surname1_code": surname1_code,
         "aliases": sorted(set(keys.get("aliases") or ())),
         "birth_date": birth,
         "birth_year": year,
@@ -174,6 +188,7 @@ def person_features(
         "nationalities": sorted(data.get("nationality") or ()),
         "documents": sorted(documents),
         "document_numbers": sorted(numbers),
+        "document_digits": document_digits(numbers),
         "document1": min(numbers) if numbers else None,
         "document_slots": sorted(slots),
         "contacts": sorted(set(contacts or ())),

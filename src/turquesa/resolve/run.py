@@ -31,6 +31,7 @@ from turquesa.resolve.clusters import (
     corroboration,
     full_name_counts,
     profile,
+    surnames_differ,
 )
 from turquesa.resolve.decisions import active_decisions
 from turquesa.resolve.features import Stopwatch, record_key, split_key
@@ -477,7 +478,11 @@ def _store_pairs(
             status = "review"
         elif corroboration(rows[left], rows[right], names) is None:
             status = "review"
-            reason = "the names agree, but no birth date, document or contact confirms them"
+            reason = (
+                "the surnames have nothing in common, and no document or contact confirms them"
+                if surnames_differ(rows[left].given, rows[right].given)
+                else "the names agree, but no birth date, document or contact confirms them"
+            )
         else:
             status = "refused"
             reason = contradiction_between(rows, clusters[left], clusters[right])

@@ -178,6 +178,7 @@ def blocking_rules() -> list[Any]:
     """
     return [
         block_on("document_numbers", arrays_to_explode=["document_numbers"]),
+        block_on("document_digits", arrays_to_explode=["document_digits"]),
         block_on("contacts", arrays_to_explode=["contacts"]),
         block_on("given1_code", "surname1_code", "birth_year"),
         block_on("surname1_code", "birth_date"),
