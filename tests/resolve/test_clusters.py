@@ -147,3 +147,19 @@ def test_a_shared_birth_date_does_not_join_people_of_other_surnames() -> None:
     ivan_doc = person("d", "ivan", "huaman solano", birth_date="2017-08-18", document=passport)
     other_doc = person("e", "ivan", "cardenas", birth_date="2017-08-18", document=passport)
     assert corroboration(profile(ivan_doc), profile(other_doc)) == "document"
+
+
+def test_an_initial_or_an_abbreviation_is_not_another_given_name() -> None:
+    """Clerks write "J. Pérez" and "Ma. del Carmen": neither contradicts the full
+    name, but an initial of another letter does."""
+    jose = person("a", "jose", "perez gomez", birth_date="1980-02-03")
+    initial = person("b", "j", "perez gomez", birth_date="1980-02-03")
+    other_initial = person("c", "m", "perez gomez", birth_date="1980-02-03")
+    assert pair_contradiction(jose, initial) is None
+    assert pair_contradiction(jose, other_initial) == "given names with nothing in common"
+    maria = person("d", "maria carmen", "lopez", birth_date="1975-01-01")
+    abbreviated = person("e", "ma carmen", "lopez", birth_date="1975-01-01")
+    francisco = person("f", "francisco", "ruiz", birth_date="1975-01-01")
+    fco = person("g", "fco", "ruiz", birth_date="1975-01-01")
+    assert pair_contradiction(maria, abbreviated) is None
+    assert pair_contradiction(francisco, fco) is None

@@ -48,3 +48,14 @@ def test_an_age_gives_a_birth_year_from_the_year_of_the_case() -> None:
         "CO-X", "1", None, {"age": 30, "birth_date": "1990"}, reference_year=2023
     )
     assert dated["birth_year"] == 1990  # a written birth date wins over the age
+
+
+def test_initials_and_the_letters_they_can_stand_for() -> None:
+    initial = person_features("CO-X", "1", None, {"name_keys": {"given": ["j", "carlos"]}})
+    full = person_features("CO-X", "2", None, {"name_keys": {"given": ["jose", "carlos"]}})
+    assert initial["given_initials"] == ["j"]
+    assert initial["given_letters"] == ["c"]
+    assert full["given_initials"] == []
+    assert full["given_letters"] == ["c", "j"]
+    abbreviated = person_features("CO-X", "3", None, {"name_keys": {"given": ["ma", "carmen"]}})
+    assert "maria" in abbreviated["given_expanded"]

@@ -41,7 +41,9 @@ PANAMA = {
     "PS2,PA-C2,smuggled_migrant,Manuel,Ibarra Ruiz,,,M,02/02/1962,Colombia,,,,"
     "+507 6123 4567\n"
     "PT1,PA-C2,victim,Ana Sofía,Mendoza Lugo,,,F,21/09/2009,Venezuela,,,,+507 6999 0001\n"
-    "PT2,PA-C2,victim,María José,Mendoza Lugo,,,F,21/09/2009,Venezuela,,,,+507 6999 0001\n",
+    "PT2,PA-C2,victim,María José,Mendoza Lugo,,,F,21/09/2009,Venezuela,,,,+507 6999 0001\n"
+    "PJ1,PA-C1,suspect,Jhonatan,Villalobos Urdaneta,,,M,23/05/1979,Venezuela,,,,\n"
+    "PM1,PA-C1,suspect,María,Echenique Barrios,,,F,30/10/1971,Venezuela,,,,\n",
 }
 MEXICO = {
     "agency.csv": "agency,country,name\nMX-TESTFIS,México,Fiscalía de prueba\n",
@@ -51,7 +53,9 @@ MEXICO = {
     "MW2,MX-C1,suspect,WILMER ANTONIO,QUINTERO SALAS,,,M,,VE,passport,AB.123.456,VE,\n"
     "MF2,MX-C1,suspect,Rigoberto,Salcedo Mora,,,M,1989-11-30,Colombia,,,,\n"
     "MV2,MX-C1,suspect,Yuleidy,Pacheco Rangel,,La Flaca,F,1996-03-04,Venezuela,passport,"
-    "V0987654,VE,\n",
+    "V0987654,VE,\n"
+    "MJ1,MX-C1,suspect,J.,Villalobos Urdaneta,,,M,1979-05-23,VE,,,,\n"
+    'MM1,MX-C1,suspect,,,"ECHENIQUE BARRIOS, MA.",,F,1971-10-30,VE,,,,\n',
 }
 
 
@@ -180,3 +184,10 @@ def test_an_incremental_run_links_new_records_to_the_existing_entities(
         after = store.entity_memberships(conn)
     # the same entities, and the same probabilities that brought each record there
     assert {k: v for k, v in after.items() if k in before} == before
+
+
+def test_an_initial_and_an_abbreviated_maria_join_the_full_names(resolved: Engine) -> None:
+    """Another agency's clerk writes "J." for Jhonatan and "ECHENIQUE BARRIOS, MA." for
+    María; the birth date and the surnames agree, so they are the same people."""
+    assert entity_of(resolved, "PA-TESTPOL", "PJ1") == entity_of(resolved, "MX-TESTFIS", "MJ1")
+    assert entity_of(resolved, "PA-TESTPOL", "PM1") == entity_of(resolved, "MX-TESTFIS", "MM1")

@@ -195,6 +195,10 @@ def given_names_differ(x: tuple[frozenset[str], ...], y: tuple[frozenset[str], .
     tokens_y, codes_y, expanded_y, surnames_y, surname_codes_y = y
     if tokens_x & tokens_y or codes_x & codes_y or expanded_x & expanded_y:
         return False
+    # "J. Pérez" is not a contradiction of "José Pérez": an initial stands for any name
+    # that begins with it.
+    if _initials_fit(tokens_x, tokens_y) or _initials_fit(tokens_y, tokens_x):
+        return False
     # Given names and surnames swapped between the columns (order_swapped, family name
     # first) are not a contradiction either, even misspelt.
     if tokens_x & surnames_y or tokens_y & surnames_x:
@@ -206,6 +210,11 @@ def given_names_differ(x: tuple[frozenset[str], ...], y: tuple[frozenset[str], .
         for a in tokens_x
         for b in tokens_y | surnames_y
     )
+
+
+def _initials_fit(initials: frozenset[str], names: frozenset[str]) -> bool:
+    letters = {t for t in initials if len(t) == 1}
+    return bool(letters) and any(n[0] in letters for n in names if len(n) > 1)
 
 
 def _near(a: str, b: str) -> bool:

@@ -33,6 +33,8 @@ COLUMNS: dict[str, str] = {
     "given_tokens": "VARCHAR[]",
     "given_codes": "VARCHAR[]",
     "given_expanded": "VARCHAR[]",
+    "given_initials": "VARCHAR[]",
+    "given_letters": "VARCHAR[]",
     "surname1": "VARCHAR",
     "surname2": "VARCHAR",
     "surnames_sorted": "VARCHAR",
@@ -165,6 +167,9 @@ def person_features(
         "given_tokens": given,
         "given_codes": given_codes,
         "given_expanded": sorted(set(expand(given))),
+        # "J. Pérez": initials on one side, the first letters of full names on the other.
+        "given_initials": sorted({t for t in given if len(t) == 1}),
+        "given_letters": sorted({t[0] for t in given if len(t) > 1}),
         "surname1": surnames[0] if surnames else None,
         "surname2": surnames[1] if len(surnames) > 1 else None,
         "surnames_sorted": " ".join(sorted(surnames)) or None,

@@ -117,6 +117,14 @@ _TABLE: dict[str, tuple[str, ...]] = {
     "fanfan": ("francois", "francoise"),
     # Arabic and English
     "mo": ("mohammed", "mohamed", "muhammad"),
+    # Abbreviations clerks write ("Ma. del Carmen", "Fco. Javier", "Ma. Gpe."): the
+    # name parser keeps the dot out of the key, so they meet the names here.
+    "ma": ("maria",),
+    "fco": ("francisco",),
+    "gpe": ("guadalupe",),
+    "fdo": ("fernando",),
+    "jph": ("joseph",),
+    "wm": ("william",),
     "moe": ("mohammed", "mohamed", "muhammad"),
     "mike": ("michael", "miguel"),
     "bill": ("william",),

@@ -6,8 +6,9 @@ says. The levels are built for the records of this region and of the migrants wh
 through it:
 
 - given names: all the same, the first the same, nearly the same (typos), one in
-  common (a middle name dropped), one that sounds the same (Mohammed / Muhammad,
-  Xiomara / Chiomara), or written in the surname column (order swapped);
+  common (a middle name dropped), a nickname or a written abbreviation (Pepe, Fco.),
+  one that sounds the same (Mohammed / Muhammad, Xiomara / Chiomara), an initial
+  ("J. Pérez"), or written in the surname column (order swapped);
 - surnames: both the same in any order, the first the same, one in common (one
   surname instead of two), nearly the same, sounding the same, or swapped with the
   given names;
@@ -31,7 +32,7 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import SettingsCreator, block_on
 
-MODEL_VERSION = "persons-1"
+MODEL_VERSION = "persons-2"
 
 
 def _given_names() -> cl.CustomComparison:
@@ -57,6 +58,7 @@ def _given_names() -> cl.CustomComparison:
             cll.ArrayIntersectLevel("given_codes", 1).configure(
                 label_for_charts="a given name sounds the same"
             ),
+            _initials(),
             _crossed("given_codes", "surname_codes", "given names written as surnames"),
             cll.ElseLevel(),
         ],
@@ -86,6 +88,16 @@ def _surnames() -> cl.CustomComparison:
             _crossed("surname_codes", "given_codes", "surnames written as given names"),
             cll.ElseLevel(),
         ],
+    )
+
+
+def _initials() -> cll.CustomLevel:
+    """One side writes an initial ("J. Pérez") where the other writes a name with it."""
+    return cll.CustomLevel(
+        "array_length(array_intersect(given_initials_l, given_letters_r)) >= 1 "
+        "OR array_length(array_intersect(given_initials_r, given_letters_l)) >= 1",
+        label_for_charts="an initial stands for a given name",
+        base_dialect_str="duckdb",
     )
 
 
