@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from tests.server.world import (
     AGENCIES,
@@ -366,6 +366,46 @@ def test_searches_are_rate_limited(world: World, tmp_path: Path) -> None:
         for i in range(5)
     ]
     assert codes.count(429) >= 2 and codes[0] == 200
+
+
+def test_concurrent_searches_wait_their_turn_and_each_is_audited(world: World) -> None:
+    """Twelve searches at once through one search thread: none deadlocks, none fails,
+    each answered search has its own audit entry."""
+    import asyncio
+
+    import httpx
+
+    from turquesa.server.app import create_app
+
+    one = world.settings.__class__(**{**world.settings.__dict__, "search_threads": 1})
+    app = create_app(one, engine=world.engine)
+    headers = world.headers(username("CO-DIJIN", "investigator"))
+    with world.engine.connect() as conn:
+        before = conn.execute(
+            select(func.count()).select_from(audit_log).where(audit_log.c.action == "search")
+        ).scalar_one()
+
+    async def run() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            answers = await asyncio.gather(
+                *(
+                    client.post(
+                        "/api/v1/search",
+                        json={"kind": "passport", "value": f"ZZ{i:06d}"},
+                        headers=headers,
+                    )
+                    for i in range(12)
+                )
+            )
+        return [a.status_code for a in answers]
+
+    assert asyncio.run(asyncio.wait_for(run(), timeout=60)) == [200] * 12
+    with world.engine.connect() as conn:
+        after = conn.execute(
+            select(func.count()).select_from(audit_log).where(audit_log.c.action == "search")
+        ).scalar_one()
+    assert after - before == 12
 
 
 def test_everything_above_left_an_intact_audit_chain(world: World) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select, update
 
 from turquesa.i18n import N_
 from turquesa.server import ratelimit
-from turquesa.server.app import ApiError, Ctx, Text
+from turquesa.server.app import ApiError, Context, Ctx, Text, in_one_thread
 from turquesa.server.journal import note
 from turquesa.server.name_search import BadName, candidates, read_query
 from turquesa.server.search import (
@@ -69,8 +69,12 @@ class SearchOut(BaseModel):
 
 
 @router.post("/search", response_model=SearchOut, responses={429: {}})
-def search(body: SearchIn, ctx: Ctx) -> SearchOut:
+async def search(body: SearchIn, request: Request) -> SearchOut:
     """Hit / no-hit on an identifier: visible records in full, the rest as hits."""
+    return await in_one_thread(request, lambda ctx: _search(body, ctx))
+
+
+def _search(body: SearchIn, ctx: Context) -> SearchOut:
     take_search_quota(ctx)
     try:
         value = normalise_query(body.kind, body.value, body.country or ctx.viewer.country)
@@ -130,9 +134,13 @@ class NameSearchIn(BaseModel):
 
 
 @router.post("/search/name", response_model=SearchOut, responses={429: {}})
-def search_name(body: NameSearchIn, ctx: Ctx) -> SearchOut:
+async def search_name(body: NameSearchIn, request: Request) -> SearchOut:
     """Hit / no-hit by name and birth date (fuzzy: spelling, either surname, day and
     month swapped), from the name index."""
+    return await in_one_thread(request, lambda ctx: _search_name(body, ctx))
+
+
+def _search_name(body: NameSearchIn, ctx: Context) -> SearchOut:
     take_search_quota(ctx)
     try:
         query = read_query(body.given_names, body.surnames, body.birth_date)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
+from anyio import CapacityLimiter, to_thread
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -179,6 +180,10 @@ Conn = Annotated[Connection, transaction]
 def context(request: Request, conn: Conn) -> Context:
     """The signed-in viewer, or 401. Browser sessions must send their CSRF token on
     every request that changes something; programs use bearer tokens and need none."""
+    return _context_of(request, conn)
+
+
+def _context_of(request: Request, conn: Connection) -> Context:
     settings: ServerSettings = request.app.state.settings
     token, from_cookie = _token_of(request)
     if not token:
@@ -197,6 +202,38 @@ def context(request: Request, conn: Conn) -> Context:
 
 
 Ctx = Annotated[Context, Depends(context, scope="function")]
+
+T = TypeVar("T")
+
+
+async def in_one_thread(request: Request, work: Callable[[Context], T]) -> T:
+    """Run a hot endpoint's whole request in one worker thread: its transaction, the
+    viewer's token, the work, the commit (or the rollback if it raises), as `Ctx` does.
+
+    Why: a sync endpoint with the `Conn` and `Ctx` dependencies hops between the event
+    loop and the thread pool four times a request, and under load dozens of such
+    threads take the interpreter's lock from one another. Here each search is one hop,
+    and at most `search_threads` of them run at once per process; the others wait in
+    the event loop, where waiting costs nothing. The cap is safe only because the
+    thread holds everything it needs: a dependency that kept a connection across hops
+    could wait forever for a slot held by its own request."""
+    state = request.app.state
+    limiter = getattr(state, "search_limiter", None)
+    if limiter is None:  # made here, inside the event loop, once per process
+        limiter = state.search_limiter = CapacityLimiter(state.settings.search_threads)
+
+    def run() -> T:
+        engine: Engine = state.engine
+        with engine.connect() as conn:
+            try:
+                result = work(_context_of(request, conn))
+                conn.commit()
+                return result
+            except BaseException:
+                conn.rollback()
+                raise
+
+    return await to_thread.run_sync(run, limiter=limiter)
 
 
 def _full_sync(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -36,6 +36,8 @@ class ServerSettings:
     upload_max_bytes: int = 50 * 1024 * 1024
     secure_cookies: bool = True
     page_max: int = 500
+    #: searches one server process runs at once; more wait their turn without a thread
+    search_threads: int = 4
     #: how often the audit chain's head is signed (0: only by `turquesa audit checkpoint`)
     checkpoint_minutes: int = 5
     #: rate counters in Redis instead of the database (e.g. redis://127.0.0.1:6379/0)
