@@ -7,7 +7,14 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from turquesa.resolve.clusters import Edge, cluster, corroboration, pair_contradiction, profile
+from turquesa.resolve.clusters import (
+    Edge,
+    Profile,
+    cluster,
+    corroboration,
+    pair_contradiction,
+    profile,
+)
 from turquesa.resolve.features import person_features
 
 
@@ -163,3 +170,35 @@ def test_an_initial_or_an_abbreviation_is_not_another_given_name() -> None:
     fco = person("g", "fco", "ruiz", birth_date="1975-01-01")
     assert pair_contradiction(maria, abbreviated) is None
     assert pair_contradiction(francisco, fco) is None
+
+
+def test_a_handle_or_a_rare_name_does_not_hold_against_birth_dates_that_disagree() -> None:
+    """A phone still confirms; a social-media handle (often the profile's display name)
+    and a rare full name do only where the birth dates do not disagree."""
+
+    def record(agency: str, born: str | None, contacts: list[str]) -> Profile:
+        data: dict[str, Any] = {
+            "name_keys": {"given": ["victoria"], "surnames": ["medina", "romero"]},
+            "birth_date": born,
+        }
+        return profile(person_features(agency, "1", "suspect", data, contacts=contacts))
+
+    handle = ["handle:telegram:victoria.medina"]
+    phone = ["phone:+584127407621"]
+    assert corroboration(record("CO-A", "1979-07-01", handle), record("EC-B", None, handle))
+    assert (
+        corroboration(record("CO-A", "1979-07-01", handle), record("EC-B", "1985-02-11", handle))
+        is None
+    )
+    assert (
+        corroboration(record("CO-A", "1979-07-01", phone), record("EC-B", "1985-02-11", phone))
+        == "contact"
+    )
+    names = {"victoria|medina romero": 2}
+    assert corroboration(record("CO-A", "1979-07-01", []), record("EC-B", None, []), names) == (
+        "rare full name"
+    )
+    assert (
+        corroboration(record("CO-A", "1979-07-01", []), record("EC-B", "1985-02-11", []), names)
+        is None
+    )

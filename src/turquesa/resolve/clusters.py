@@ -132,24 +132,43 @@ def corroboration(
     """What, besides a likely-looking name, says two records are one person. A name
     match alone is not enough to merge without an analyst: migrants from one town
     share a handful of names, and a record often lacks the birth date. The exception
-    is a rare full name with both surnames, written alike by two agencies."""
+    is a rare full name with both surnames, written alike by two agencies.
+
+    The weaker confirmations (a social-media handle, which agencies often copy from
+    the profile's display name; a rare full name) do not hold against birth dates that
+    both records give and that disagree: at 1,000,000 synthetic persons they joined
+    ten wrong pairs for each right one there."""
     if _births_agree(x, y) and not surnames_differ(x.given, y.given):
         return "birth date"
     if not set(x.document_numbers).isdisjoint(y.document_numbers):
         return "document"
     if any(a[0] == b[0] and _near(a[1], b[1]) for a in x.documents for b in y.documents):
         return "document one character apart"
-    if not set(x.contacts).isdisjoint(y.contacts):
+    shared = set(x.contacts) & set(y.contacts)
+    if any(c.startswith(STRONG_CONTACTS) for c in shared):
         return "contact"
+    if shared and not births_disagree(x, y):
+        return "handle"
     if (
         name_counts is not None
         and x.full_name is not None
         and x.full_name == y.full_name
         and x.agency != y.agency
         and name_counts.get(x.full_name, 0) <= RARE_FULL_NAME
+        and not births_disagree(x, y)
     ):
         return "rare full name"
     return None
+
+
+#: Contacts that name one line or one mailbox: a phone (WhatsApp is a phone number).
+STRONG_CONTACTS = ("phone:", "email:", "handle:whatsapp:")
+
+
+def births_disagree(x: Profile, y: Profile) -> bool:
+    """Both records give a birth date, and the two are not one slip apart."""
+    (ya, _, _), (yb, _, _) = x.birth, y.birth
+    return bool(ya and yb) and not _births_agree(x, y)
 
 
 def full_name_counts(profiles: Iterable[Profile]) -> dict[str, int]:

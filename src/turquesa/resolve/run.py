@@ -26,6 +26,7 @@ from turquesa.normalise import name_key
 from turquesa.resolve.clusters import (
     Edge,
     Profile,
+    births_disagree,
     cluster,
     contradiction_between,
     corroboration,
@@ -324,6 +325,15 @@ def _identifier_rows(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
     return found
 
 
+def _unconfirmed(x: Profile, y: Profile) -> str:
+    """Why a likely pair waits for an analyst: what would have confirmed it is missing."""
+    if surnames_differ(x.given, y.given):
+        return "the surnames have nothing in common, and no document or contact confirms them"
+    if births_disagree(x, y):
+        return "the birth dates disagree, and no document or phone confirms them"
+    return "the names agree, but no birth date, document or contact confirms them"
+
+
 def _store_people(
     conn: Connection,
     run_id: int,
@@ -478,11 +488,7 @@ def _store_pairs(
             status = "review"
         elif corroboration(rows[left], rows[right], names) is None:
             status = "review"
-            reason = (
-                "the surnames have nothing in common, and no document or contact confirms them"
-                if surnames_differ(rows[left].given, rows[right].given)
-                else "the names agree, but no birth date, document or contact confirms them"
-            )
+            reason = _unconfirmed(rows[left], rows[right])
         else:
             status = "refused"
             reason = contradiction_between(rows, clusters[left], clusters[right])
