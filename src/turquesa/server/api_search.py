@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from turquesa.i18n import N_
 from turquesa.server import ratelimit
 from turquesa.server.app import ApiError, Context, Ctx, Text, in_one_thread
-from turquesa.server.journal import note
+from turquesa.server.journal import note, note_search
 from turquesa.server.name_search import BadName, candidates, read_query
 from turquesa.server.search import (
     SEARCH_KINDS,
@@ -101,10 +101,10 @@ def take_search_quota(ctx: Ctx) -> None:
 
 def _answer(ctx: Ctx, kind: str, value: str, found: SearchResult, reason: str | None) -> SearchOut:
     """Audit the search (what was found, never the content) and answer it."""
-    note(
+    note_search(
         ctx.conn,
+        ctx.audit_writer,
         ctx.viewer,
-        "search",
         ctx.source,
         target=kind,
         justification=reason,

@@ -34,6 +34,7 @@ from turquesa.server.accounts import (
     disable_inactive,
     resolve_token,
 )
+from turquesa.server.audit_writer import GroupWriter
 from turquesa.server.settings import ServerSettings
 from turquesa.storage.engine import open_database
 
@@ -143,6 +144,8 @@ class Context:
     source: str
     settings: ServerSettings
     counters: Any  # the rate counters' engine, or RedisCounters
+    #: commits searches' audit entries in groups (PostgreSQL, `in_one_thread` only)
+    audit_writer: GroupWriter | None = None
 
 
 def client_source(request: Request) -> str:
@@ -221,12 +224,18 @@ async def in_one_thread(request: Request, work: Callable[[Context], T]) -> T:
     limiter = getattr(state, "search_limiter", None)
     if limiter is None:  # made here, inside the event loop, once per process
         limiter = state.search_limiter = CapacityLimiter(state.settings.search_threads)
+        state.audit_writer = (
+            GroupWriter(state.engine) if state.engine.dialect.name == "postgresql" else None
+        )
+    writer = state.audit_writer
 
     def run() -> T:
         engine: Engine = state.engine
         with engine.connect() as conn:
             try:
-                result = work(_context_of(request, conn))
+                ctx = _context_of(request, conn)
+                ctx.audit_writer = writer
+                result = work(ctx)
                 conn.commit()
                 return result
             except BaseException:
@@ -291,6 +300,8 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         yield
         if signer is not None:
             signer.cancel()
+        if getattr(app.state, "audit_writer", None) is not None:
+            app.state.audit_writer.close()
         if isinstance(app.state.counters, Engine):
             app.state.counters.dispose()
         if engine is None:

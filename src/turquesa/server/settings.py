@@ -37,7 +37,7 @@ class ServerSettings:
     secure_cookies: bool = True
     page_max: int = 500
     #: searches one server process runs at once; more wait their turn without a thread
-    search_threads: int = 4
+    search_threads: int = 8
     #: how often the audit chain's head is signed (0: only by `turquesa audit checkpoint`)
     checkpoint_minutes: int = 5
     #: rate counters in Redis instead of the database (e.g. redis://127.0.0.1:6379/0)
