@@ -190,44 +190,54 @@ def surnames_differ(
     changed."""
     if x is None or y is None:
         return False
-    given_x, given_codes_x, _, surnames_x, codes_x = (set(part) for part in x)
-    given_y, given_codes_y, _, surnames_y, codes_y = (set(part) for part in y)
+    given_x, given_codes_x, _, surnames_x, codes_x = (frozenset(part) for part in x)
+    given_y, given_codes_y, _, surnames_y, codes_y = (frozenset(part) for part in y)
     if not surnames_x or not surnames_y:
         return False
-    if surnames_x & surnames_y or codes_x & codes_y:
-        return False
-    if surnames_x & given_y or surnames_y & given_x:
-        return False
-    if codes_x & given_codes_y or codes_y & given_codes_x:
-        return False
-    return not any(
-        jellyfish.jaro_winkler_similarity(a, b) >= 0.85
-        for a in surnames_x
-        for b in surnames_y | given_y
+    return _column_differs(
+        (surnames_x, codes_x, given_x, given_codes_x),
+        (surnames_y, codes_y, given_y, given_codes_y),
     )
 
 
 def given_names_differ(x: tuple[frozenset[str], ...], y: tuple[frozenset[str], ...]) -> bool:
     """Nothing in common between two records' given names: no token, no sound, no
-    nickname, not written in the other's surname column, no near spelling."""
+    nickname, no initial that fits, not written in the other's surname column, no near
+    spelling."""
     tokens_x, codes_x, expanded_x, surnames_x, surname_codes_x = x
     tokens_y, codes_y, expanded_y, surnames_y, surname_codes_y = y
-    if tokens_x & tokens_y or codes_x & codes_y or expanded_x & expanded_y:
+    if expanded_x & expanded_y:
         return False
     # "J. Pérez" is not a contradiction of "José Pérez": an initial stands for any name
     # that begins with it.
     if _initials_fit(tokens_x, tokens_y) or _initials_fit(tokens_y, tokens_x):
         return False
-    # Given names and surnames swapped between the columns (order_swapped, family name
-    # first) are not a contradiction either, even misspelt.
-    if tokens_x & surnames_y or tokens_y & surnames_x:
+    return _column_differs(
+        (tokens_x, codes_x, surnames_x, surname_codes_x),
+        (tokens_y, codes_y, surnames_y, surname_codes_y),
+    )
+
+
+Column = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+
+
+def _column_differs(x: Column, y: Column) -> bool:
+    """One name column (given names, or surnames) of two records with nothing in
+    common: no token, no sound, none written in the other record's other column (names
+    swapped between the columns, even misspelt, are not a difference), no near
+    spelling. Each side is (tokens, sounds, other column's tokens, its sounds)."""
+    tokens_x, codes_x, cross_x, cross_codes_x = x
+    tokens_y, codes_y, cross_y, cross_codes_y = y
+    if tokens_x & tokens_y or codes_x & codes_y:
         return False
-    if codes_x & surname_codes_y or codes_y & surname_codes_x:
+    if tokens_x & cross_y or tokens_y & cross_x:
+        return False
+    if codes_x & cross_codes_y or codes_y & cross_codes_x:
         return False
     return not any(
         jellyfish.jaro_winkler_similarity(a, b) >= 0.85
         for a in tokens_x
-        for b in tokens_y | surnames_y
+        for b in tokens_y | cross_y
     )
 
 
