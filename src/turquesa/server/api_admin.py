@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from turquesa.errors import TurquesaError
 from turquesa.i18n import N_
 from turquesa.server.accounts import ROLES, create_user
-from turquesa.server.app import ApiError, Ctx, DbInt, Text
+from turquesa.server.endpoint import ApiError, Ctx, DbInt, Text
 from turquesa.server.journal import note
 from turquesa.storage.tables import agencies, network_members, users
 

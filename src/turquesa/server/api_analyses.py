@@ -20,7 +20,7 @@ from turquesa.analysis.dataset import load_dataset, snapshot_of
 from turquesa.analysis.groups import find_groups
 from turquesa.analysis.routes import flows, legs_of
 from turquesa.server.access import scope_for
-from turquesa.server.app import Ctx
+from turquesa.server.endpoint import Ctx
 from turquesa.server.journal import note
 
 router = APIRouter(tags=["analyses"])

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from turquesa.i18n import N_
 from turquesa.server import totp
 from turquesa.server.accounts import AuthError, authenticate, confirm_totp, revoke, start_totp
-from turquesa.server.app import SESSION_COOKIE, ApiError, Conn, Ctx, Text, client_source
+from turquesa.server.endpoint import SESSION_COOKIE, ApiError, Conn, Ctx, Text, client_source
 from turquesa.server.journal import note
 
 router = APIRouter(tags=["auth"])

@@ -19,7 +19,7 @@ from turquesa.errors import TurquesaError
 from turquesa.i18n import N_
 from turquesa.server.access import KNOWS_OF_VICTIMS, visible
 from turquesa.server.api_search import take_search_quota
-from turquesa.server.app import ApiError, Ctx, DbInt, Text
+from turquesa.server.endpoint import ApiError, Ctx, DbInt, Text
 from turquesa.server.journal import note
 from turquesa.server.search import SEARCH_KINDS, record_hit
 from turquesa.storage.store import utcnow

@@ -16,7 +16,7 @@ from sqlalchemy import or_, select, update
 
 from turquesa.i18n import N_
 from turquesa.server.access import visible
-from turquesa.server.app import ApiError, Ctx, DbInt, Text
+from turquesa.server.endpoint import ApiError, Ctx, DbInt, Text
 from turquesa.server.journal import note
 from turquesa.storage.store import utcnow
 from turquesa.storage.tables import agencies, disclosures, records, requests_for_information

@@ -22,7 +22,7 @@ from turquesa.export.entities import entity_documents
 from turquesa.export.privacy import protect
 from turquesa.i18n import N_
 from turquesa.server.access import present, sees_victim_identity, visible
-from turquesa.server.app import ApiError, Ctx, Text
+from turquesa.server.endpoint import ApiError, Ctx, Text
 from turquesa.server.journal import note
 from turquesa.storage.tables import entity_members, records, source_files, submissions
 

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 
 from turquesa.i18n import N_
 from turquesa.server import ratelimit
-from turquesa.server.app import ApiError, Context, Ctx, Text, in_one_thread
+from turquesa.server.endpoint import ApiError, Context, Ctx, Text, in_one_thread
 from turquesa.server.journal import note, note_search
 from turquesa.server.name_search import BadName, candidates, read_query
 from turquesa.server.search import (

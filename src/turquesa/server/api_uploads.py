@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from turquesa.i18n import N_
 from turquesa.ingest.loader import ingest
 from turquesa.model import load_model
-from turquesa.server.app import ApiError, Ctx
+from turquesa.server.endpoint import ApiError, Ctx
 from turquesa.server.journal import note
 from turquesa.server.name_search import refresh
 
