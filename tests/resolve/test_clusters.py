@@ -202,3 +202,17 @@ def test_a_handle_or_a_rare_name_does_not_hold_against_birth_dates_that_disagree
         corroboration(record("CO-A", "1979-07-01", []), record("EC-B", "1985-02-11", []), names)
         is None
     )
+
+
+def test_a_birth_year_alone_confirms_only_a_sure_match() -> None:
+    """An age or a year on one side agrees with many namesakes' full dates: it
+    confirms a model match from probability 0.99, a full date from 0.9."""
+    from turquesa.resolve.run import YEAR_ONLY_ACCEPT, confirmed
+
+    full = profile(person("a", "maria", "garcia lopez", birth_date="1990-05-04"))
+    same_day = profile(person("b", "maria", "garcia lopez", birth_date="1990-05-04"))
+    year_only = profile(person("c", "maria", "garcia lopez", birth_date="1990"))
+    assert corroboration(full, year_only) == "birth year"
+    assert confirmed(full, same_day, 0.91, {})
+    assert not confirmed(full, year_only, 0.95, {})
+    assert confirmed(full, year_only, YEAR_ONLY_ACCEPT, {})

@@ -139,7 +139,7 @@ def corroboration(
     both records give and that disagree: at 1,000,000 synthetic persons they joined
     ten wrong pairs for each right one there."""
     if _births_agree(x, y) and not surnames_differ(x.given, y.given):
-        return "birth date"
+        return "birth date" if x.birth[2] and y.birth[2] else "birth year"
     if not set(x.document_numbers).isdisjoint(y.document_numbers):
         return "document"
     if any(a[0] == b[0] and _near(a[1], b[1]) for a in x.documents for b in y.documents):

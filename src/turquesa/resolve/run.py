@@ -137,7 +137,7 @@ def resolve(
         for a, b, p, _w in scored.pairs
         if p >= accept_from
         and (min(a, b), max(a, b)) not in decisions.different
-        and corroboration(rows[a], rows[b], names) is not None
+        and confirmed(rows[a], rows[b], p, names)
     ]
     edges = [Edge(a, b, 1.0, "analyst") for a, b in decisions.same]
     kept: dict[str, tuple[float | None, str]] = {}
@@ -325,8 +325,27 @@ def _identifier_rows(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
     return found
 
 
-def _unconfirmed(x: Profile, y: Profile) -> str:
+#: A birth year alone (one record gives no day) confirms a model match only from here:
+#: namesakes of a common name born in one year meet by chance. At 1,000,000 synthetic
+#: persons, year-only agreements below it were one wrong pair for two right among
+#: matches of equal names, against one in 3,000 from 0.999 up; the change raised
+#: precision there from 0.985 to 0.991 for half a point of recall.
+YEAR_ONLY_ACCEPT = 0.99
+
+
+def confirmed(x: Profile, y: Profile, probability: float, names: dict[str, int]) -> bool:
+    """Whether something besides the names confirms a model match (see
+    clusters.corroboration), strongly enough for its probability."""
+    found = corroboration(x, y, names)
+    if found == "birth year":
+        return probability >= YEAR_ONLY_ACCEPT
+    return found is not None
+
+
+def _unconfirmed(x: Profile, y: Profile, probability: float, names: dict[str, int]) -> str:
     """Why a likely pair waits for an analyst: what would have confirmed it is missing."""
+    if corroboration(x, y, names) == "birth year":
+        return "only a birth year confirms the names, and the model is not sure enough"
     if surnames_differ(x.given, y.given):
         return "the surnames have nothing in common, and no document or contact confirms them"
     if births_disagree(x, y):
@@ -486,9 +505,9 @@ def _store_pairs(
             status = "accepted"
         elif probability < accept_from:
             status = "review"
-        elif corroboration(rows[left], rows[right], names) is None:
+        elif not confirmed(rows[left], rows[right], probability, names):
             status = "review"
-            reason = _unconfirmed(rows[left], rows[right])
+            reason = _unconfirmed(rows[left], rows[right], probability, names)
         else:
             status = "refused"
             reason = contradiction_between(rows, clusters[left], clusters[right])
