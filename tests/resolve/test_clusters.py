@@ -216,3 +216,19 @@ def test_a_birth_year_alone_confirms_only_a_sure_match() -> None:
     assert confirmed(full, same_day, 0.91, {})
     assert not confirmed(full, year_only, 0.95, {})
     assert confirmed(full, year_only, YEAR_ONLY_ACCEPT, {})
+
+
+def test_a_phone_confirms_a_match_that_a_birth_year_alone_would_not() -> None:
+    from turquesa.resolve.run import confirmed
+
+    def record(record_id: str, born: str) -> Profile:
+        data: dict[str, Any] = {
+            "name_keys": {"given": ["maria"], "surnames": ["garcia", "lopez"]},
+            "birth_date": born,
+        }
+        return profile(
+            person_features("CO-X", record_id, "suspect", data, contacts=["phone:+573001112233"])
+        )
+
+    assert corroboration(record("a", "1990-05-04"), record("b", "1990")) == "contact"
+    assert confirmed(record("a", "1990-05-04"), record("b", "1990"), 0.95, {})

@@ -138,8 +138,9 @@ def corroboration(
     the profile's display name; a rare full name) do not hold against birth dates that
     both records give and that disagree: at 1,000,000 synthetic persons they joined
     ten wrong pairs for each right one there."""
-    if _births_agree(x, y) and not surnames_differ(x.given, y.given):
-        return "birth date" if x.birth[2] and y.birth[2] else "birth year"
+    births = _births_agree(x, y) and not surnames_differ(x.given, y.given)
+    if births and x.birth[2] and y.birth[2]:
+        return "birth date"
     if not set(x.document_numbers).isdisjoint(y.document_numbers):
         return "document"
     if any(a[0] == b[0] and _near(a[1], b[1]) for a in x.documents for b in y.documents):
@@ -147,6 +148,8 @@ def corroboration(
     shared = set(x.contacts) & set(y.contacts)
     if any(c.startswith(STRONG_CONTACTS) for c in shared):
         return "contact"
+    if births:  # a year alone: run.confirmed asks more of it, and so of what follows
+        return "birth year"
     if shared and not births_disagree(x, y):
         return "handle"
     if (
