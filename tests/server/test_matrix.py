@@ -3,18 +3,19 @@ every agency against every sharing rule, on a fresh world (no disclosures yet)."
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
-from tests.server.world import AGENCIES, SHARING, VICTIMS, World, username
+from tests.server.world import AGENCIES, SHARING, SUBMISSIONS, VICTIMS, World, username
 from turquesa.server.accounts import ROLES
 
-#: each person record's document, as its agency wrote it
+#: each person record's document, as its agency wrote it (read from the world's files)
 DOCUMENTS = {
-    "P1": ("passport", "AB123456"),
-    "P3": ("national_id", "V12345678"),
-    "P4": ("passport", "ZZ998877"),
-    "X1": ("passport", "MX111222"),
-    "Q1": ("passport", "PA555444"),
+    row["record_id"]: (row["document_type"], row["document_number"])
+    for files in SUBMISSIONS.values()
+    for row in csv.DictReader(io.StringIO(files["persons.csv"]))
 }
 KNOWS_OF_VICTIMS = {"investigator", "prosecutor", "victim_support"}
 

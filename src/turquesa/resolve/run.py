@@ -336,15 +336,19 @@ YEAR_ONLY_ACCEPT = 0.99
 def confirmed(x: Profile, y: Profile, probability: float, names: dict[str, int]) -> bool:
     """Whether something besides the names confirms a model match (see
     clusters.corroboration), strongly enough for its probability."""
-    found = corroboration(x, y, names)
+    return _enough(corroboration(x, y, names), probability)
+
+
+def _enough(found: str | None, probability: float) -> bool:
     if found == "birth year":
         return probability >= YEAR_ONLY_ACCEPT
     return found is not None
 
 
-def _unconfirmed(x: Profile, y: Profile, probability: float, names: dict[str, int]) -> str:
-    """Why a likely pair waits for an analyst: what would have confirmed it is missing."""
-    if corroboration(x, y, names) == "birth year":
+def _unconfirmed(x: Profile, y: Profile, found: str | None) -> str:
+    """Why a likely pair waits for an analyst (`found`: what corroboration found, not
+    enough): what would have confirmed it is missing."""
+    if found == "birth year":
         return "only a birth year confirms the names, and the model is not sure enough"
     if surnames_differ(x.given, y.given):
         return "the surnames have nothing in common, and no document or contact confirms them"
@@ -505,9 +509,9 @@ def _store_pairs(
             status = "accepted"
         elif probability < accept_from:
             status = "review"
-        elif not confirmed(rows[left], rows[right], probability, names):
+        elif not _enough(found := corroboration(rows[left], rows[right], names), probability):
             status = "review"
-            reason = _unconfirmed(rows[left], rows[right], probability, names)
+            reason = _unconfirmed(rows[left], rows[right], found)
         else:
             status = "refused"
             reason = contradiction_between(rows, clusters[left], clusters[right])

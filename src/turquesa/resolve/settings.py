@@ -32,8 +32,6 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import SettingsCreator, block_on
 
-MODEL_VERSION = "persons-2"
-
 
 def _given_names() -> cl.CustomComparison:
     return cl.CustomComparison(

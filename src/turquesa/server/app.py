@@ -174,7 +174,7 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
     app.state.counters = (
         RedisCounters(settings.redis_url)
         if settings.redis_url
-        else counter_engine(app.state.engine)
+        else counter_engine(app.state.engine, settings.search_threads)
     )
 
     refresh(app.state.engine)  # names loaded since the last start become searchable

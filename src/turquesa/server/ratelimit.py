@@ -76,8 +76,9 @@ def take(counters: Engine | RedisCounters, limits: list[tuple[str, int]]) -> boo
     return take_many(counters, limits)
 
 
-def counter_engine(engine: Engine) -> Engine:
-    """A small engine of its own for the counters, beside the request's."""
+def counter_engine(engine: Engine, threads: int) -> Engine:
+    """A small engine of its own for the counters, beside the request's, with a
+    connection for each of the process's search threads."""
     from turquesa.storage.engine import make_engine
 
     url = engine.url.render_as_string(hide_password=False)
@@ -87,8 +88,8 @@ def counter_engine(engine: Engine) -> Engine:
     # trip for its quota instead of three (BEGIN, the upsert, COMMIT).
     counters = create_engine(
         engine.url,
-        pool_size=8,
-        max_overflow=8,
+        pool_size=threads,
+        max_overflow=threads,
         pool_recycle=1800,
         isolation_level="AUTOCOMMIT",
     )
