@@ -22,6 +22,7 @@ from turquesa.server import totp
 from turquesa.server.accounts import ROLES
 from turquesa.storage.store import utcnow
 from turquesa.storage.tables import audit_log, auth_tokens, users
+from turquesa.storage.tables import hits as hits_table
 
 
 def expected_visible(agency: str, roles: set[str], record_id: str) -> bool:
@@ -154,6 +155,41 @@ def test_a_hit_on_a_victim_reaches_only_those_allowed_to_know_of_victims(world: 
         assert response.status_code == 200
         assert len(response.json()["hits"]) == hits, role
         assert "Secreta" not in response.text
+
+
+def test_a_search_the_audit_log_could_not_hold_leaves_no_hit_in_any_inbox(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL a search runs without a transaction of its own, so only the order
+    (audit entry durable first, then the owners' inboxes) keeps this true."""
+    from turquesa.server import api_search
+
+    searcher = world.headers(username("PA-SENAFRONT", "prosecutor"))
+    query = {"kind": "phone", "value": "+57 300 111 2233"}  # CO-DIJIN's own P4
+
+    def hits_stored() -> int:
+        with world.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(hits_table)) or 0
+
+    (hit,) = world.client.post("/api/v1/search", json=query, headers=searcher).json()["hits"]
+    with world.engine.connect() as conn:
+        stored = conn.execute(
+            select(hits_table).where(hits_table.c.reference == hit["reference"])
+        ).one()
+    assert (stored.owner_agency, stored.record_id, stored.searcher_agency) == (
+        "CO-DIJIN",
+        "P4",
+        "PA-SENAFRONT",
+    )
+    before = hits_stored()
+
+    def audit_down(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("audit log unavailable")
+
+    monkeypatch.setattr(api_search, "note_search", audit_down)
+    with pytest.raises(RuntimeError, match="audit log unavailable"):
+        world.client.post("/api/v1/search", json=query, headers=searcher)
+    assert hits_stored() == before
 
 
 def test_a_judge_sees_only_what_was_disclosed_to_the_case(world: World) -> None:

@@ -21,7 +21,7 @@ from turquesa.server.access import KNOWS_OF_VICTIMS, visible
 from turquesa.server.api_search import take_search_quota
 from turquesa.server.endpoint import ApiError, Ctx, DbInt, Text
 from turquesa.server.journal import note
-from turquesa.server.search import SEARCH_KINDS, record_hit
+from turquesa.server.search import SEARCH_KINDS, Hit, new_hit, store_hits
 from turquesa.storage.store import utcnow
 from turquesa.storage.tables import blind_identifiers, records
 
@@ -178,7 +178,7 @@ def blind_search(body: BlindSearch, ctx: Ctx) -> BlindFound:
         .limit(200)
     )
     shown: list[dict[str, str]] = []
-    found: list[BlindHit] = []
+    found: list[Hit] = []
     for row in ctx.conn.execute(query):
         if row.visible:
             shown.append({"agency": row.agency, "record_id": row.record_id, "kind": row.kind})
@@ -186,12 +186,7 @@ def blind_search(body: BlindSearch, ctx: Ctx) -> BlindFound:
         victim = row.role == "victim"
         if victim and not ctx.viewer.has(*KNOWS_OF_VICTIMS):
             continue
-        hit = record_hit(
-            ctx.conn, ctx.viewer, row.agency, row.record_id, row.kind, body.kind, victim
-        )
-        found.append(
-            BlindHit(owner_agency=hit.owner_agency, reference=hit.reference, match_kind=body.kind)
-        )
+        found.append(new_hit(row.agency, row.record_id, row.kind, body.kind, victim))
     note(
         ctx.conn,
         ctx.viewer,
@@ -203,4 +198,11 @@ def blind_search(body: BlindSearch, ctx: Ctx) -> BlindFound:
             "hits": [h.reference for h in found],
         },
     )
-    return BlindFound(records=shown, hits=found)
+    store_hits(ctx.conn, ctx.viewer, found)
+    return BlindFound(
+        records=shown,
+        hits=[
+            BlindHit(owner_agency=h.owner_agency, reference=h.reference, match_kind=h.match_kind)
+            for h in found
+        ],
+    )

@@ -20,6 +20,7 @@ from turquesa.server.search import (
     normalise_query,
     search_identifier,
     search_people,
+    store_hits,
 )
 from turquesa.storage.store import utcnow
 from turquesa.storage.tables import agencies, disclosures, hits, records
@@ -100,7 +101,8 @@ def take_search_quota(ctx: Ctx) -> None:
 
 
 def _answer(ctx: Ctx, kind: str, value: str, found: SearchResult, reason: str | None) -> SearchOut:
-    """Audit the search (what was found, never the content) and answer it."""
+    """Audit the search (what was found, never the content), then tell the owners of the
+    hits, and answer."""
     note_search(
         ctx.conn,
         ctx.audit_writer,
@@ -113,6 +115,7 @@ def _answer(ctx: Ctx, kind: str, value: str, found: SearchResult, reason: str | 
             "hits": [h.reference for h in found.hits],
         },
     )
+    store_hits(ctx.conn, ctx.viewer, found.hits)
     return SearchOut(
         kind=kind,
         value=value,

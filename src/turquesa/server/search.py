@@ -71,10 +71,15 @@ def normalise_query(kind: str, value: str, country: str | None) -> str:
 
 @dataclass
 class Hit:
+    """A match the searcher may not see: what the searcher learns (kind of match, owner,
+    reference) and, kept on the server, the record it points to."""
+
     match_kind: str
     owner_agency: str
     reference: str
     victim: bool = False
+    record_id: str = ""
+    record_kind: str = ""
 
 
 @dataclass
@@ -163,9 +168,7 @@ def search_identifier(conn: Connection, viewer: Viewer, kind: str, value: str) -
         victim = row.role == "victim"
         if victim and not viewer.has(*KNOWS_OF_VICTIMS):
             continue  # a hit on a victim reaches only those allowed to know of victims
-        result.hits.append(
-            record_hit(conn, viewer, row.agency, row.record_id, row.kind, row.match_kind, victim)
-        )
+        result.hits.append(new_hit(row.agency, row.record_id, row.kind, row.match_kind, victim))
     return result
 
 
@@ -209,34 +212,40 @@ def search_people(
         victim = row.role == "victim"
         if victim and not viewer.has(*KNOWS_OF_VICTIMS):
             continue
-        result.hits.append(
-            record_hit(conn, viewer, agency, record_id, "person", "name_birth_date", victim)
-        )
+        result.hits.append(new_hit(agency, record_id, "person", "name_birth_date", victim))
     return result
 
 
-def record_hit(
-    conn: Connection,
-    viewer: Viewer,
-    owner: str,
-    record_id: str,
-    record_kind: str,
-    match_kind: str,
-    victim: bool,
-) -> Hit:
+def new_hit(owner: str, record_id: str, record_kind: str, match_kind: str, victim: bool) -> Hit:
+    """A hit with its opaque reference, not yet in the owner's inbox (`store_hits`)."""
     reference = "H-" + secrets.token_hex(10).upper()
-    conn.execute(
+    return Hit(match_kind, owner, reference, victim, record_id, record_kind)
+
+
+def store_hits(conn: Connection, viewer: Viewer, found: list[Hit]) -> None:
+    """Put a search's hits in their owners' inboxes, in one statement.
+
+    Searches call this after their audit entry is durable: a hit never reaches an
+    inbox for a search the log does not hold."""
+    if not found:
+        return
+    now = utcnow()
+    conn.execute(  # one multi-row INSERT: atomic even where each statement commits
         hits.insert().values(
-            reference=reference,
-            searcher_user_id=viewer.user_id,
-            searcher_agency=viewer.agency,
-            owner_agency=owner,
-            record_id=record_id,
-            record_kind=record_kind,
-            match_kind=match_kind,
-            victim=victim,
-            created_at=utcnow(),
-            status="pending",
+            [
+                {
+                    "reference": hit.reference,
+                    "searcher_user_id": viewer.user_id,
+                    "searcher_agency": viewer.agency,
+                    "owner_agency": hit.owner_agency,
+                    "record_id": hit.record_id,
+                    "record_kind": hit.record_kind,
+                    "match_kind": hit.match_kind,
+                    "victim": hit.victim,
+                    "created_at": now,
+                    "status": "pending",
+                }
+                for hit in found
+            ]
         )
     )
-    return Hit(match_kind, owner, reference, victim)
