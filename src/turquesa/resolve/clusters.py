@@ -13,9 +13,10 @@ order of the input: ties are broken by record keys, never by arrival.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import jellyfish
 
@@ -33,6 +34,9 @@ class Edge:
     method: str  # analyst | previous | document | model
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     """What clustering needs of one record, kept small: a million of these stay in
@@ -48,33 +52,50 @@ class Profile:
     agency: str = ""
 
 
-def profile(row: dict[str, Any]) -> Profile:
+def profile(row: dict[str, Any], shared: dict[Any, Any] | None = None) -> Profile:
+    """`shared`, kept by the caller for one run, makes equal values one object: a
+    million profiles repeat the same name tokens, birth dates and agency codes, and
+    each copy of a short string or tuple costs 50–100 bytes (at 1,000,000 persons the
+    profiles took gigabytes)."""
+    share = _sharer(shared)
     documents = []
     for document in row.get("documents") or ():
         kind, country, number = document.split(":", 2)
         if country != "?":
-            documents.append((f"{kind}:{country}", number))
+            documents.append((share(f"{kind}:{country}"), number))
+    given = _given_signature(row)
     return Profile(
         sex=row.get("sex"),
-        birth=(row.get("birth_year"), row.get("birth_month"), row.get("birth_day")),
+        birth=share((row.get("birth_year"), row.get("birth_month"), row.get("birth_day"))),
         documents=tuple(documents),
         document_numbers=tuple(row.get("document_numbers") or ()),
         contacts=tuple(row.get("contacts") or ()),
-        given=_given_signature(row),
+        given=None if given is None else share(tuple(share(part) for part in given)),
         full_name=(
-            f"{row['given_all']}|{row['surnames_sorted']}"
+            share(f"{row['given_all']}|{row['surnames_sorted']}")
             if row.get("given_all") and row.get("surname2")
             else None
         ),
-        agency=row.get("agency") or "",
+        agency=share(row.get("agency") or ""),
     )
 
 
-@dataclass
+def _sharer(shared: dict[Any, Any] | None) -> Callable[[T], T]:
+    if shared is None:
+        return lambda value: value
+    return lambda value: shared.setdefault(value, value)
+
+
+@dataclass(slots=True)
 class _Cluster:
+    """What a cluster's members say about the person. The sexes and birth years are
+    frozen sets shared among clusters while they hold one value (most clusters are
+    one or two records, over a million of them at a million persons); a merge makes
+    new ones."""
+
     members: list[str]
-    sexes: set[str] = field(default_factory=set)
-    years: set[int] = field(default_factory=set)
+    sexes: frozenset[str] = frozenset()
+    years: frozenset[int] = frozenset()
     slots: dict[str, set[str]] = field(default_factory=dict)
     # Each member's given-name signature as sets, made once when the record first
     # joins an edge rather than at every contradiction test.
@@ -257,14 +278,27 @@ def _near(a: str, b: str) -> bool:
 def _new_cluster(uid: str, record: Profile) -> _Cluster:
     cluster = _Cluster([uid])
     if record.sex:
-        cluster.sexes.add(record.sex)
+        cluster.sexes = _frozen_part((record.sex,))
     if record.birth[0]:
-        cluster.years.add(record.birth[0])
+        cluster.years = _frozen_part((record.birth[0],))
     for slot, number in record.documents:
         cluster.slots.setdefault(slot, set()).add(number)
     if record.given is not None:
-        cluster.givens.append(tuple(frozenset(part) for part in record.given))
+        cluster.givens.append(_frozen_signature(record.given))
     return cluster
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _frozen_signature(given: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], ...]:
+    """A name signature as sets, one object for equal names: a frozenset of two tokens
+    costs over 200 bytes, and at a million persons over a million records join a
+    cluster (their sets took more than a gigabyte, one copy each)."""
+    return tuple(_frozen_part(part) for part in given)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _frozen_part(part: tuple[T, ...]) -> frozenset[T]:
+    return frozenset(part)
 
 
 def contradiction(x: _Cluster, y: _Cluster) -> str | None:
@@ -381,8 +415,10 @@ def _kept_apart(x: _Cluster, y: _Cluster, apart: dict[str, set[str]]) -> bool:
 
 def _absorb(x: _Cluster, y: _Cluster) -> None:
     x.members.extend(y.members)
-    x.sexes |= y.sexes
-    x.years |= y.years
+    if not y.sexes <= x.sexes:
+        x.sexes = x.sexes | y.sexes
+    if not y.years <= x.years:
+        x.years = x.years | y.years
     for slot, numbers in y.slots.items():
         x.slots.setdefault(slot, set()).update(numbers)
     x.givens.extend(y.givens)

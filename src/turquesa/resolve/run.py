@@ -14,9 +14,10 @@ from __future__ import annotations
 import getpass
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from itertools import combinations
+from itertools import combinations, groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -111,18 +112,19 @@ def resolve(
         previous = _previous_members(conn)
         country_of = dict(conn.execute(select(agencies.c.code, agencies.c.country)).all())
         organizations = _organization_rows(conn)
-        identifier_rows = _identifier_rows(conn)
-        clock.lap("read decisions, organizations, identifiers")
+        clock.lap("read decisions, organizations")
         model = last_model(conn) if reuse_model or incremental else None
         say("reading person records and scoring candidate pairs")
         people = _People()
         scored = score_persons(
-            people.collect(person_feature_rows(conn)),
+            person_feature_rows(conn),
             engine=resolver,
             model_json=model,
             workdir=workdir,
+            read_back=people.keep,
         )
     rows = people.profiles
+    people.share_keys(scored.pairs)
     clock.lap("read persons and score")
     report.timings.update(scored.timings)
     report.person_records = len(rows)
@@ -172,7 +174,7 @@ def resolve(
         conn.execute(delete(entities))
         _store_people(conn, run_id, people, clusters, person_ids, edges, country_of, report, kept)
         _store_organizations(conn, run_id, organizations, org_clusters, org_ids, country_of, report)
-        report.identifier_entities = _store_identifiers(conn, run_id, identifier_rows, country_of)
+        report.identifier_entities = _store_identifiers(conn, run_id, country_of)
         _store_pairs(
             conn, run_id, scored.pairs, people, clusters, accept_from, country_of, names, report
         )
@@ -187,23 +189,31 @@ def resolve(
 
 
 class _People:
-    """Keeps, of each person record streaming to the matching engine, only what the
-    clustering and the stored entities need (a Profile, the agency and record id, a
-    label), so that memory does not hold a million full feature rows."""
+    """Keeps, of each person record read back once the matching engine is done, only
+    what the clustering and the stored entities need (a Profile, a label), so that
+    memory does not hold a million full feature rows."""
 
     def __init__(self) -> None:
         self.profiles: dict[str, Profile] = {}
         self.labels: dict[str, str] = {}
 
-    def collect(self, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    def share_keys(self, pairs: list[tuple[str, str, float, float]]) -> None:
+        """Point each scored pair at the profiles' own key strings, in place: the
+        engine hands back a new string for every key of every pair, millions of
+        duplicates at a million records."""
+        own = {uid: uid for uid in self.profiles}
+        for i, (a, b, probability, weight) in enumerate(pairs):
+            pairs[i] = (own.get(a, a), own.get(b, b), probability, weight)
+
+    def keep(self, rows: Iterable[dict[str, Any]]) -> None:
+        shared: dict[Any, Any] = {}  # for this run only: equal values become one object
         for row in rows:
             uid = row["unique_id"]
-            self.profiles[uid] = profile(row)
+            self.profiles[uid] = profile(row, shared)
             given, surnames = row.get("given_all") or "", " ".join(row.get("surname_tokens") or ())
             text = f"{given} {surnames}".strip() or ", ".join(row.get("aliases") or ())
             if text:
                 self.labels[uid] = text
-            yield row
 
 
 def _previous_members(conn: Connection) -> dict[str, dict[str, str]]:
@@ -304,26 +314,8 @@ def _organization_clusters(rows: dict[str, dict[str, Any]]) -> dict[str, tuple[s
     return clusters
 
 
-def _identifier_rows(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
-    """(kind, normalised value) -> the agencies and the number of current records that
-    carry it. Counted by the database, so a million phones cost one row each here."""
-    carried = current_identifiers(("person", "organization"))
-    owners = (
-        select(carried.c.kind, carried.c.value, carried.c.agency, carried.c.owner_record_id)
-        .distinct()
-        .subquery()
-    )
-    query = select(owners.c.kind, owners.c.value, owners.c.agency, func.count()).group_by(
-        owners.c.kind, owners.c.value, owners.c.agency
-    )
-    found: dict[tuple[str, str], dict[str, Any]] = {}
-    for kind, value, agency, count in conn.execute(query):
-        # a handle's value is already platform:handle
-        entry = found.setdefault((kind, value), {"agencies": set(), "records": 0})
-        entry["agencies"].add(agency)
-        entry["records"] += count
-    return found
-
+#: Entities and members written this many at a time (identifiers also read so).
+WRITE_BATCH = 20_000
 
 #: A birth year alone (one record gives no day) confirms a model match only from here:
 #: namesakes of a common name born in one year meet by chance. At 1,000,000 synthetic
@@ -378,7 +370,7 @@ def _store_people(
             for uid in (edge.a, edge.b):
                 if uid not in kept and edge.probability > (best.get(uid, (None, ""))[0] or -1.0):
                     best[uid] = (edge.probability, edge.method)
-    members = []
+    members: list[dict[str, Any]] = []  # written in batches: a million rows are gigabytes
     for uid, group in clusters.items():
         agency, record_id = split_key(uid)
         probability, method = best.get(uid, (None, "alone")) if len(group) > 1 else (None, "alone")
@@ -393,8 +385,11 @@ def _store_people(
                 "run_id": run_id,
             }
         )
+        if len(members) >= WRITE_BATCH:
+            _write(conn, entity_members, members)
+            members = []
     _write(conn, entity_members, members)
-    entity_rows = []
+    entity_rows: list[dict[str, Any]] = []
     for group, entity_id in ids.items():
         row = _entity_row(
             entity_id,
@@ -406,12 +401,15 @@ def _store_people(
             run_id,
         )
         entity_rows.append(row)
+        report.persons += 1
         if len(group) > 1:
             report.persons_in_several_records += 1
         if ";" in row["countries"]:
             report.persons_across_countries += 1
+        if len(entity_rows) >= WRITE_BATCH:
+            _write(conn, entities, entity_rows)
+            entity_rows = []
     _write(conn, entities, entity_rows)
-    report.persons = len(entity_rows)
 
 
 def _person_label(labels: dict[str, str], group: tuple[str, ...]) -> str | None:
@@ -462,26 +460,51 @@ def _store_organizations(
     report.organizations = len(entity_rows)
 
 
-def _store_identifiers(
-    conn: Connection,
-    run_id: int,
-    found: dict[tuple[str, str], dict[str, Any]],
-    country_of: dict[str, str],
-) -> int:
-    rows = [
-        _entity_row(
-            identifier_entity_id(kind, value),
-            kind,
-            value,
-            entry["records"],
-            entry["agencies"],
-            country_of,
-            run_id,
+def _store_identifiers(conn: Connection, run_id: int, country_of: dict[str, str]) -> int:
+    """One entity per identifier (kind, normalised value) carried by a current person or
+    organization record, with its agencies and number of records.
+
+    Streamed in value order and written in batches: at a million persons there are
+    millions of distinct phones and documents, which held in memory at once (as they
+    were, through the whole run) took gigabytes. The database counts the records."""
+    carried = current_identifiers(("person", "organization"))
+    owners = (
+        select(carried.c.kind, carried.c.value, carried.c.agency, carried.c.owner_record_id)
+        .distinct()
+        .subquery()
+    )
+    query = (
+        select(owners.c.kind, owners.c.value, owners.c.agency, func.count())
+        .group_by(owners.c.kind, owners.c.value, owners.c.agency)
+        .order_by(owners.c.kind, owners.c.value)
+        .execution_options(stream_results=True, yield_per=WRITE_BATCH)
+    )
+    stored = 0
+    batch: list[dict[str, Any]] = []
+    # a handle's value is already platform:handle
+    for (kind, value), group in groupby(conn.execute(query), key=itemgetter(0, 1)):
+        codes: set[str] = set()
+        records_count = 0
+        for _kind, _value, agency, count in group:
+            codes.add(agency)
+            records_count += count
+        batch.append(
+            _entity_row(
+                identifier_entity_id(kind, value),
+                kind,
+                value,
+                records_count,
+                codes,
+                country_of,
+                run_id,
+            )
         )
-        for (kind, value), entry in found.items()
-    ]
-    _write(conn, entities, rows)
-    return len(rows)
+        if len(batch) >= WRITE_BATCH:
+            _write(conn, entities, batch)
+            stored += len(batch)
+            batch = []
+    _write(conn, entities, batch)
+    return stored + len(batch)
 
 
 def _store_pairs(
@@ -497,7 +520,7 @@ def _store_pairs(
 ) -> None:
     """Pairs worth keeping: accepted ones (for `explain`), uncertain ones (the review
     queue, most consequential first), and likely ones the clustering refused."""
-    out = []
+    out: list[dict[str, Any]] = []  # written in batches, like the entities
     for a, b, probability, weight in pairs:
         if probability < REVIEW_FROM:
             continue
@@ -530,14 +553,16 @@ def _store_pairs(
                 "priority": float(priority),
             }
         )
-    _write(conn, match_pairs, out)
-    for row in out:
-        if row["status"] == "accepted":
+        if status == "accepted":
             report.pairs_accepted += 1
-        elif row["status"] == "review":
+        elif status == "review":
             report.pairs_to_review += 1
         else:
             report.pairs_refused += 1
+        if len(out) >= WRITE_BATCH:
+            _write(conn, match_pairs, out)
+            out = []
+    _write(conn, match_pairs, out)
 
 
 def _entity_row(
@@ -562,5 +587,5 @@ def _entity_row(
 
 
 def _write(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    for start in range(0, len(rows), 20_000):
-        write_rows(conn, table, rows[start : start + 20_000])
+    for start in range(0, len(rows), WRITE_BATCH):
+        write_rows(conn, table, rows[start : start + WRITE_BATCH])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,13 @@ def write_features(rows: Iterable[dict[str, Any]], folder: Path) -> Path:
             out.write(orjson.dumps({k: row[k] if row[k] != [] else None for k in COLUMNS}))
             out.write(b"\n")
     return path
+
+
+def read_features(path: Path) -> Iterator[dict[str, Any]]:
+    """The rows `write_features` wrote (empty lists as nulls)."""
+    with path.open("rb") as lines:
+        for line in lines:
+            yield orjson.loads(line)
 
 
 #: DuckDB takes 80% of the machine's memory by default; resolution must leave room
@@ -96,11 +103,16 @@ def score_persons(
     engine: str = "duckdb",
     model_json: dict[str, Any] | None = None,
     workdir: Path | None = None,
+    read_back: Callable[[Iterator[dict[str, Any]]], None] | None = None,
 ) -> ScoredPairs:
     """Train (unless a trained model is given) and score every candidate pair, on
     DuckDB or, for data beyond one machine's patience, on Spark: the same settings,
     the same training steps. The model comes back in DuckDB's dialect whatever the
-    engine, so that `explain` and later runs can use it."""
+    engine, so that `explain` and later runs can use it.
+
+    `read_back` is given the feature rows again, from the file the engine read, once
+    the engine has closed: what the caller keeps of each record (gigabytes at a
+    million records) then never sits in memory beside the engine's own."""
     if engine not in ENGINES:
         raise UsageError(f"unknown resolution engine {engine!r}: use duckdb or spark")
     from splink import Linker
@@ -123,6 +135,9 @@ def score_persons(
             lap("predict")
         finally:
             backend.close()
+        if read_back is not None:
+            read_back(read_features(path))
+            lap("read back")
     portable = retarget(model_json, "duckdb")
     return ScoredPairs(pairs, portable, candidates, timings)
 
