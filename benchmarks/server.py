@@ -1,6 +1,6 @@
 """Hit/no-hit search under load: searches per second and latency of `POST /api/v1/search`.
 
-    python -m benchmarks.server [--persons 1000000] [--workers 2] [--concurrency 32]
+    python -m benchmarks.server [--persons 1000000] [--workers 2] [--concurrency 12]
 
 N synthetic persons are loaded into a PostgreSQL database of their own (cached: a
 marker in the cache folder and a bench agency in the database say it is complete, so
@@ -665,7 +665,13 @@ def main() -> None:
     parser.add_argument("--persons", type=int, nargs="+", default=[1_000_000])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
-    parser.add_argument("--concurrency", type=int, default=32, help="client connections")
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=12,
+        help="client connections (each sends its next search when answered: past what "
+        "keeps the server busy, more only queue, and the queue is the latency)",
+    )
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds, not measured")
     parser.add_argument("--seconds", type=float, default=30.0, help="measured seconds")
     parser.add_argument("--hit-share", type=float, default=0.10)
