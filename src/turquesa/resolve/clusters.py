@@ -402,6 +402,8 @@ def cluster(
         members = tuple(sorted(group.members))
         for uid in members:
             result[uid] = members
+    _frozen_signature.cache_clear()  # the sets shared for this run go with its clusters
+    _frozen_part.cache_clear()
     return result
 
 
