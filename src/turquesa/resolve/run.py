@@ -14,9 +14,9 @@ from __future__ import annotations
 import getpass
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from itertools import combinations, groupby
+from itertools import combinations, groupby, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -314,7 +314,7 @@ def _organization_clusters(rows: dict[str, dict[str, Any]]) -> dict[str, tuple[s
     return clusters
 
 
-#: Entities and members written this many at a time (identifiers also read so).
+#: Rows written (and identifiers read) this many at a time.
 WRITE_BATCH = 20_000
 
 #: A birth year alone (one record gives no day) confirms a model match only from here:
@@ -370,12 +370,13 @@ def _store_people(
             for uid in (edge.a, edge.b):
                 if uid not in kept and edge.probability > (best.get(uid, (None, ""))[0] or -1.0):
                     best[uid] = (edge.probability, edge.method)
-    members: list[dict[str, Any]] = []  # written in batches: a million rows are gigabytes
-    for uid, group in clusters.items():
-        agency, record_id = split_key(uid)
-        probability, method = best.get(uid, (None, "alone")) if len(group) > 1 else (None, "alone")
-        members.append(
-            {
+
+    def members() -> Iterator[dict[str, Any]]:
+        for uid, group in clusters.items():
+            agency, record_id = split_key(uid)
+            alone = (None, "alone")
+            probability, method = best.get(uid, alone) if len(group) > 1 else alone
+            yield {
                 "agency": agency,
                 "record_id": record_id,
                 "kind": "person",
@@ -384,32 +385,26 @@ def _store_people(
                 "method": method,
                 "run_id": run_id,
             }
-        )
-        if len(members) >= WRITE_BATCH:
-            _write(conn, entity_members, members)
-            members = []
-    _write(conn, entity_members, members)
-    entity_rows: list[dict[str, Any]] = []
-    for group, entity_id in ids.items():
-        row = _entity_row(
-            entity_id,
-            "person",
-            _person_label(people.labels, group),
-            len(group),
-            (split_key(uid)[0] for uid in group),
-            country_of,
-            run_id,
-        )
-        entity_rows.append(row)
-        report.persons += 1
-        if len(group) > 1:
-            report.persons_in_several_records += 1
-        if ";" in row["countries"]:
-            report.persons_across_countries += 1
-        if len(entity_rows) >= WRITE_BATCH:
-            _write(conn, entities, entity_rows)
-            entity_rows = []
-    _write(conn, entities, entity_rows)
+
+    def persons() -> Iterator[dict[str, Any]]:
+        for group, entity_id in ids.items():
+            row = _entity_row(
+                entity_id,
+                "person",
+                _person_label(people.labels, group),
+                len(group),
+                (split_key(uid)[0] for uid in group),
+                country_of,
+                run_id,
+            )
+            if len(group) > 1:
+                report.persons_in_several_records += 1
+            if ";" in row["countries"]:
+                report.persons_across_countries += 1
+            yield row
+
+    _write(conn, entity_members, members())
+    report.persons = _write(conn, entities, persons())
 
 
 def _person_label(labels: dict[str, str], group: tuple[str, ...]) -> str | None:
@@ -479,17 +474,16 @@ def _store_identifiers(conn: Connection, run_id: int, country_of: dict[str, str]
         .order_by(owners.c.kind, owners.c.value)
         .execution_options(stream_results=True, yield_per=WRITE_BATCH)
     )
-    stored = 0
-    batch: list[dict[str, Any]] = []
-    # a handle's value is already platform:handle
-    for (kind, value), group in groupby(conn.execute(query), key=itemgetter(0, 1)):
-        codes: set[str] = set()
-        records_count = 0
-        for _kind, _value, agency, count in group:
-            codes.add(agency)
-            records_count += count
-        batch.append(
-            _entity_row(
+
+    def rows() -> Iterator[dict[str, Any]]:
+        # a handle's value is already platform:handle
+        for (kind, value), group in groupby(conn.execute(query), key=itemgetter(0, 1)):
+            codes: set[str] = set()
+            records_count = 0
+            for _kind, _value, agency, count in group:
+                codes.add(agency)
+                records_count += count
+            yield _entity_row(
                 identifier_entity_id(kind, value),
                 kind,
                 value,
@@ -498,13 +492,8 @@ def _store_identifiers(conn: Connection, run_id: int, country_of: dict[str, str]
                 country_of,
                 run_id,
             )
-        )
-        if len(batch) >= WRITE_BATCH:
-            _write(conn, entities, batch)
-            stored += len(batch)
-            batch = []
-    _write(conn, entities, batch)
-    return stored + len(batch)
+
+    return _write(conn, entities, rows())
 
 
 def _store_pairs(
@@ -520,29 +509,32 @@ def _store_pairs(
 ) -> None:
     """Pairs worth keeping: accepted ones (for `explain`), uncertain ones (the review
     queue, most consequential first), and likely ones the clustering refused."""
-    out: list[dict[str, Any]] = []  # written in batches, like the entities
-    for a, b, probability, weight in pairs:
-        if probability < REVIEW_FROM:
-            continue
-        left, right = min(a, b), max(a, b)
-        same = clusters[left] == clusters[right]
-        reason = None
-        rows = people.profiles
-        if same:
-            status = "accepted"
-        elif probability < accept_from:
-            status = "review"
-        elif not _enough(found := corroboration(rows[left], rows[right], names), probability):
-            status = "review"
-            reason = _unconfirmed(rows[left], rows[right], found)
-        else:
-            status = "refused"
-            reason = contradiction_between(rows, clusters[left], clusters[right])
-        countries = {country_of.get(split_key(k)[0]) for k in (left, right)}
-        # Joining larger clusters, and across a border, changes more of the picture.
-        priority = len(clusters[left]) + len(clusters[right]) + (5 if len(countries) > 1 else 0)
-        out.append(
-            {
+    rows = people.profiles
+
+    def kept() -> Iterator[dict[str, Any]]:
+        for a, b, probability, weight in pairs:
+            if probability < REVIEW_FROM:
+                continue
+            left, right = min(a, b), max(a, b)
+            reason = None
+            if clusters[left] == clusters[right]:
+                status = "accepted"
+                report.pairs_accepted += 1
+            elif probability < accept_from:
+                status = "review"
+                report.pairs_to_review += 1
+            elif not _enough(found := corroboration(rows[left], rows[right], names), probability):
+                status = "review"
+                report.pairs_to_review += 1
+                reason = _unconfirmed(rows[left], rows[right], found)
+            else:
+                status = "refused"
+                report.pairs_refused += 1
+                reason = contradiction_between(rows, clusters[left], clusters[right])
+            countries = {country_of.get(split_key(k)[0]) for k in (left, right)}
+            # Joining larger clusters, and across a border, changes more of the picture.
+            border = 5 if len(countries) > 1 else 0
+            yield {
                 "run_id": run_id,
                 "left_key": left,
                 "right_key": right,
@@ -550,19 +542,10 @@ def _store_pairs(
                 "weight": weight,
                 "status": status,
                 "reason": reason,
-                "priority": float(priority),
+                "priority": float(len(clusters[left]) + len(clusters[right]) + border),
             }
-        )
-        if status == "accepted":
-            report.pairs_accepted += 1
-        elif status == "review":
-            report.pairs_to_review += 1
-        else:
-            report.pairs_refused += 1
-        if len(out) >= WRITE_BATCH:
-            _write(conn, match_pairs, out)
-            out = []
-    _write(conn, match_pairs, out)
+
+    _write(conn, match_pairs, kept())
 
 
 def _entity_row(
@@ -586,6 +569,12 @@ def _entity_row(
     }
 
 
-def _write(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    for start in range(0, len(rows), WRITE_BATCH):
-        write_rows(conn, table, rows[start : start + WRITE_BATCH])
+def _write(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> int:
+    """Write `rows` WRITE_BATCH at a time, never holding more (a million members or
+    pairs as dicts are gigabytes); how many were written."""
+    written = 0
+    iterator = iter(rows)
+    while batch := list(islice(iterator, WRITE_BATCH)):
+        write_rows(conn, table, batch)
+        written += len(batch)
+    return written

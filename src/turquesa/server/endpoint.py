@@ -153,10 +153,12 @@ async def in_one_thread(request: Request, work: Callable[[Context], T]) -> T:
     limiter = getattr(state, "search_limiter", None)
     if limiter is None:  # made here, inside the event loop, once per process
         limiter = state.search_limiter = CapacityLimiter(state.settings.search_threads)
-        server = state.engine.dialect.name == "postgresql"
-        state.audit_writer = GroupWriter(state.engine) if server else None
+        postgres = state.engine.dialect.name == "postgresql"
+        state.audit_writer = GroupWriter(state.engine) if postgres else None
         state.search_engine = (
-            state.engine.execution_options(isolation_level="AUTOCOMMIT") if server else state.engine
+            state.engine.execution_options(isolation_level="AUTOCOMMIT")
+            if postgres
+            else state.engine
         )
     writer = state.audit_writer
     engine: Engine = state.search_engine

@@ -77,9 +77,9 @@ class Hit:
     match_kind: str
     owner_agency: str
     reference: str
+    record_id: str
+    record_kind: str
     victim: bool = False
-    record_id: str = ""
-    record_kind: str = ""
 
 
 @dataclass
@@ -219,7 +219,7 @@ def search_people(
 def new_hit(owner: str, record_id: str, record_kind: str, match_kind: str, victim: bool) -> Hit:
     """A hit with its opaque reference, not yet in the owner's inbox (`store_hits`)."""
     reference = "H-" + secrets.token_hex(10).upper()
-    return Hit(match_kind, owner, reference, victim, record_id, record_kind)
+    return Hit(match_kind, owner, reference, record_id, record_kind, victim)
 
 
 def store_hits(conn: Connection, viewer: Viewer, found: list[Hit]) -> None:
