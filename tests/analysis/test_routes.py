@@ -189,6 +189,40 @@ def test_a_leg_without_departure_is_dated_by_arrival_less_the_typical_time() -> 
     assert periods["2"] == "2023-02-26"  # four days before arrival: February's flow
 
 
+def test_a_leg_recorded_by_two_agencies_takes_the_departure_one_of_them_gives() -> None:
+    data = Dataset(scope=Scope())
+    for agency, rid in (("CO-X", "P1"), ("PA-Y", "Q1")):
+        data.persons[(agency, rid)] = person(agency, rid, "E1")
+    data.movements = [
+        move("CO-X", "M1", ("P1",), ("x", "CO"), ("y", "PA"), "2023-01-28", "2023-02-03"),
+        move("PA-Y", "N1", ("Q1",), ("x", "CO"), ("y", "PA"), None, "2023-02-03"),
+        *(
+            move("CO-X", f"T{i}", (f"Z{i}",), ("x", "CO"), ("y", "PA"), "2023-05-01", "2023-05-02")
+            for i in range(3)
+        ),
+    ]
+    dates = {leg.record_id: leg.date for leg in legs_of(data)}
+    # Alone, N1 would be dated a typical day before its arrival, in February; the
+    # Colombian record of the same crossing says it began in January.
+    assert dates["N1"] == "2023-01-28"
+    data.movements[1] = move("PA-Y", "N1", ("Q1",), ("x", "CO"), ("y", "PA"), None, "2023-02-04")
+    assert {leg.record_id: leg.date for leg in legs_of(data)}["N1"] == "2023-02-03"
+
+
+def test_an_estimated_departure_is_not_before_the_travellers_previous_arrival() -> None:
+    data = Dataset(scope=Scope())
+    data.persons[("A", "P1")] = person("A", "P1", "E1")
+    data.movements = [
+        move("A", "1", ("P1",), ("x", "CO"), ("y", "PA"), "2023-02-25", "2023-03-01"),
+        move("A", "2", ("P1",), ("y", "PA"), ("z", "CR"), None, "2023-03-02"),
+        move("A", "3", ("P9",), ("y", "PA"), ("z", "CR"), "2023-06-01", "2023-06-05"),
+    ]
+    dates = {leg.record_id: leg.date for leg in legs_of(data)}
+    # Four days before arrival would be 26 February, when the traveller was still on the
+    # way to Panama: the leg began no earlier than the arrival there, on 1 March.
+    assert dates["2"] == "2023-03-01"
+
+
 def test_costs_per_currency_and_usd_only_with_rates(tmp_path: Path) -> None:
     data = Dataset(scope=Scope())
     data.movements = [

@@ -183,3 +183,18 @@ def test_places_keep_their_text_and_get_a_matching_key(engine: Engine, tmp_path:
     data = _record(engine, "M1")["data"]
     assert (data["from_place"], data["to_country"]) == ("PEÑAS BLANCAS", "NI")
     assert data["place_keys"] == {"from_place": "penas blancas", "to_place": "penas blancas"}
+
+
+def test_a_load_leaves_every_reference_sound_and_foreign_keys_checked_again(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """SQLite loads skip the per-row foreign-key check (the loader writes only ids it has
+    just created): what it wrote must pass the check, and the connection must check
+    foreign keys again once the load is over."""
+    assert ingest(engine, good_submission(tmp_path / "sub")).status == "loaded"
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA page_size").scalar() == 16384

@@ -10,6 +10,10 @@ A leg is dated by its departure (the synthetic truth and most agencies' tables c
 crossing when it starts). A record without a departure is dated by its arrival minus the
 typical time of that stretch (the median over the legs that carry both dates), so that
 a two-day crossing that arrived on 1 March still counts in February when it left then.
+Two things come first: another record of the same leg that gives the departure (the
+same resolved traveller, countries and day of arrival: both countries' police recording
+one crossing), and, as a floor, the day the traveller last arrived in the country the
+leg leaves from.
 """
 
 from __future__ import annotations
@@ -222,14 +226,83 @@ def _event_dates(
     return found
 
 
+def _same_leg_departures(
+    movements: Sequence[MovementRecord], movers: Sequence[tuple[str, ...]]
+) -> dict[int, str]:
+    """The departure of a record that gives only the arrival, read from another record
+    of the same leg: the same resolved traveller, the same two countries, the same day of
+    arrival (the police of both countries recording one crossing, one of them without
+    the day it began). Taken only when all such records agree on the departure."""
+    departures: dict[tuple[str, str | None, str | None, str], set[str]] = defaultdict(set)
+    for m, who in zip(movements, movers, strict=True):
+        if m.departure and m.arrival and parse_date(m.departure):
+            for mover in who:
+                departures[(mover, m.from_country, m.to_country, m.arrival)].add(m.departure)
+    found: dict[int, str] = {}
+    for index, (m, who) in enumerate(zip(movements, movers, strict=True)):
+        if m.departure or not m.arrival:
+            continue
+        options: set[str] = set()
+        for mover in who:
+            options |= departures.get((mover, m.from_country, m.to_country, m.arrival), set())
+        if len(options) == 1:
+            found[index] = options.pop()
+    return found
+
+
+def _previous_arrivals(
+    movements: Sequence[MovementRecord], movers: Sequence[tuple[str, ...]]
+) -> dict[int, dt.date]:
+    """For a record that gives only the arrival, the latest day on which one of its
+    travellers arrived, by an earlier leg, in the country this leg leaves from: the leg
+    cannot have begun before it (a lower bound for the estimate)."""
+    arrivals: dict[tuple[str, str], list[tuple[dt.date, int]]] = defaultdict(list)
+    for index, (m, who) in enumerate(zip(movements, movers, strict=True)):
+        day = parse_date(m.arrival)
+        if day is not None and m.to_country:
+            for mover in who:
+                arrivals[(mover, m.to_country)].append((day, index))
+    found: dict[int, dt.date] = {}
+    for index, (m, who) in enumerate(zip(movements, movers, strict=True)):
+        end = parse_date(m.arrival)
+        if m.departure or end is None or not m.from_country:
+            continue
+        earlier = [
+            day
+            for mover in who
+            for day, other in arrivals.get((mover, m.from_country), ())
+            if end - dt.timedelta(days=MAX_GAP_DAYS) <= day <= end
+            and not _same_stretch(movements[other], m)
+        ]
+        if earlier:
+            found[index] = max(earlier)
+    return found
+
+
+def _same_stretch(a: MovementRecord, b: MovementRecord) -> bool:
+    """Whether two records can be the same leg (the record itself, or another agency's
+    record of it): then its arrival is no bound on its own departure."""
+    return (a.from_country, a.to_country, a.arrival) == (b.from_country, b.to_country, b.arrival)
+
+
+def _bounded(estimate: str | None, lowest: dt.date | None) -> str | None:
+    day = parse_date(estimate)
+    if day is None or lowest is None or day >= lowest:
+        return estimate
+    return lowest.isoformat()
+
+
 def legs_of(dataset: Dataset) -> list[Leg]:
     """Every movement record in scope as a leg, movers and facilitator resolved."""
     typical = _typical_days(dataset.movements)
     undated = {i: m for i, m in enumerate(dataset.movements) if not (m.departure or m.arrival)}
+    movers = [_movers(dataset, m) for m in dataset.movements]
     estimated = {
         **_event_dates(dataset, undated, typical),
         **_neighbour_dates(dataset.movements, typical),
+        **_same_leg_departures(dataset.movements, movers),
     }
+    lowest = _previous_arrivals(dataset.movements, movers)
     legs = []
     for index, m in enumerate(dataset.movements):
         facilitator = None
@@ -253,11 +326,13 @@ def legs_of(dataset: Dataset) -> list[Leg]:
                 mode=m.mode,
                 departure=m.departure,
                 arrival=m.arrival,
-                date=m.departure or estimated.get(index) or _estimated_date(m, typical),
+                date=m.departure
+                or estimated.get(index)
+                or _bounded(_estimated_date(m, typical), lowest.get(index)),
                 amount=m.amount,
                 currency=(m.currency or "").upper() or None,
                 facilitator=facilitator,
-                movers=_movers(dataset, m),
+                movers=movers[index],
             )
         )
     return legs

@@ -30,7 +30,7 @@ from turquesa.ingest.rows import CleanRow, identifier_values, plan_columns, reco
 from turquesa.ingest.sources import Submission, display_path, find_tables
 from turquesa.model import Model, load_model
 from turquesa.storage import store
-from turquesa.storage.bulk import BulkWriter
+from turquesa.storage.bulk import BulkWriter, bulk_loading
 from turquesa.storage.tables import rejected_rows, source_files, submissions
 
 Progress = Callable[[int], None]
@@ -63,7 +63,7 @@ def ingest(
             sub = find_tables(path, model, template)
         for note in sub.notes:
             report.add(NOTE, report.source, None, None, None, note)
-        with engine.begin() as conn:
+        with engine.connect() as conn, bulk_loading(conn), conn.begin():
             info = resolve_agency(conn, sub, agency, model)
             report.agency = info["code"]
             extra = mapping.fingerprint() if mapping else b""

@@ -20,6 +20,9 @@ from sqlalchemy.engine import make_url
 from turquesa.errors import UsageError
 
 DEFAULT_URL = "sqlite:///turquesa.db"
+SQLITE_PAGE_SIZE = 16384
+#: KiB of page cache per connection (a negative cache_size counts KiB, not pages).
+SQLITE_CACHE = -65536
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -30,13 +33,17 @@ def database_url(option: str | None = None) -> str:
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
+    # 16 KB pages instead of 4 KB for a new database (a no-op on an existing one): a
+    # record row is about 700 bytes of JSON, and a million-person load wrote a quarter
+    # less, with shallower indexes, at this size. Must come before WAL is switched on.
+    cursor.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     # 64 MB of page cache instead of 2 MB: index pages of a million-row load stay in
     # memory instead of being read back from the file for every insert.
-    cursor.execute("PRAGMA cache_size=-65536")
+    cursor.execute(f"PRAGMA cache_size={SQLITE_CACHE}")
     cursor.close()
 
 
