@@ -12,6 +12,7 @@ from turquesa.resolve.clusters import (
     Profile,
     cluster,
     corroboration,
+    merge_further,
     pair_contradiction,
     profile,
 )
@@ -52,6 +53,20 @@ def test_a_weak_chain_does_not_join_two_different_people() -> None:
     assert result["CO-X/c"] == ("CO-X/c",)  # Pedro would join Juan through the alias
     assert result["CO-X/e"] == ("CO-X/e",)  # different sex
     assert result["CO-X/f"] == ("CO-X/f",)  # born 25 years later
+
+
+def test_a_second_round_joins_what_it_touches_under_the_same_tests() -> None:
+    first = cluster(ROWS, EDGES[:1])
+    untouched = first["CO-X/c"]
+    merged = merge_further(
+        ROWS,
+        first,
+        [Edge("CO-X/b", "CO-X/d", 0.8, "companion"), Edge("CO-X/a", "CO-X/f", 0.8, "companion")],
+    )
+    assert merged["CO-X/d"] == ("CO-X/a", "CO-X/b", "CO-X/d")
+    assert merged["CO-X/f"] == ("CO-X/f",)  # born 25 years after Juan Carlos: refused
+    assert merged["CO-X/c"] is untouched
+    assert merge_further(ROWS, dict(first), EDGES[1:]) == cluster(ROWS, EDGES)
 
 
 def test_contradictions_are_named() -> None:

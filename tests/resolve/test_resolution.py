@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
@@ -24,6 +25,11 @@ from turquesa.storage.tables import entities, entity_members, records
 PERSONS_HEADER = (
     "record_id,case_id,role,given_names,surnames,full_name,aliases,sex,birth_date,"
     "nationality,document_type,document_number,document_country,phones\n"
+)
+
+MOVEMENTS_HEADER = (
+    "record_id,case_id,person_record_id,persons,from_place,from_country,to_place,to_country,"
+    "departure,arrival,mode,crossing_point,facilitator_record_id,amount,currency\n"
 )
 
 PANAMA = {
@@ -43,7 +49,17 @@ PANAMA = {
     "PT1,PA-C2,victim,Ana Sofía,Mendoza Lugo,,,F,21/09/2009,Venezuela,,,,+507 6999 0001\n"
     "PT2,PA-C2,victim,María José,Mendoza Lugo,,,F,21/09/2009,Venezuela,,,,+507 6999 0001\n"
     "PJ1,PA-C1,suspect,Jhonatan,Villalobos Urdaneta,,,M,23/05/1979,Venezuela,,,,\n"
-    "PM1,PA-C1,suspect,María,Echenique Barrios,,,F,30/10/1971,Venezuela,,,,\n",
+    "PM1,PA-C1,suspect,María,Echenique Barrios,,,F,30/10/1971,Venezuela,,,,\n"
+    # A family crossing the Darién: only the mother's passport and birth date written;
+    # her children and two nephews who share one name, by name alone.
+    "PR1,PA-C2,smuggled_migrant,Yessenia Carolina,Rondón Pérez,,,F,10/05/1990,Venezuela,"
+    "passport,C7654321,VE,\n"
+    "PR2,PA-C2,smuggled_migrant,Valentina,Rondón Pérez,,,F,,Venezuela,,,,\n"
+    "PR3,PA-C2,smuggled_migrant,Santiago,Rondón Pérez,,,M,,Venezuela,,,,\n"
+    "PR4,PA-C2,smuggled_migrant,Luis Ángel,Rondón,,,M,,Venezuela,,,,\n"
+    "PR5,PA-C2,smuggled_migrant,Luis Ángel,Rondón,,,M,,Venezuela,,,,\n",
+    "movements.csv": MOVEMENTS_HEADER
+    + "PRM1,PA-C2,,PR1;PR2;PR3;PR4;PR5,Bajo Chiquito,PA,Lajas Blancas,PA,,2023-08-14,land,,,,\n",
 }
 MEXICO = {
     "agency.csv": "agency,country,name\nMX-TESTFIS,México,Fiscalía de prueba\n",
@@ -55,7 +71,15 @@ MEXICO = {
     "MV2,MX-C1,suspect,Yuleidy,Pacheco Rangel,,La Flaca,F,1996-03-04,Venezuela,passport,"
     "V0987654,VE,\n"
     "MJ1,MX-C1,suspect,J.,Villalobos Urdaneta,,,M,1979-05-23,VE,,,,\n"
-    'MM1,MX-C1,suspect,,,"ECHENIQUE BARRIOS, MA.",,F,1971-10-30,VE,,,,\n',
+    'MM1,MX-C1,suspect,,,"ECHENIQUE BARRIOS, MA.",,F,1971-10-30,VE,,,,\n'
+    "MR1,MX-C1,smuggled_migrant,Yessenia,Rondon Perez,,,F,1990-05-10,VE,passport,"
+    "C-7654321,VE,\n"
+    "MR2,MX-C1,smuggled_migrant,,,VALENTINA RONDON,,F,,VE,,,,\n"
+    "MR3,MX-C1,smuggled_migrant,Santiago,Rondon,,,,,VE,,,,\n"
+    "MR4,MX-C1,smuggled_migrant,Luis Angel,Rondon,,,M,,VE,,,,\n"
+    "MR5,MX-C1,smuggled_migrant,Luis Angel,Rondon,,,M,,VE,,,,\n",
+    "movements.csv": MOVEMENTS_HEADER
+    + "MRM1,MX-C1,,MR1;MR2;MR3;MR4;MR5,Tapachula,MX,Ciudad de México,MX,2023-10-02,,land,,,,\n",
 }
 
 
@@ -82,6 +106,17 @@ def entity_of(engine: Engine, agency: str, record_id: str) -> str:
         ).scalar_one()
 
 
+def by_record(engine: Engine, column: Any, record_ids: tuple[str, ...]) -> dict[str, Any]:
+    """One column of a table that has a record_id, for the given records."""
+    table = column.table
+    with engine.connect() as conn:
+        return dict(
+            conn.execute(
+                select(table.c.record_id, column).where(table.c.record_id.in_(record_ids))
+            ).all()
+        )
+
+
 def test_one_passport_spelled_four_ways_is_one_person(resolved: Engine) -> None:
     ids = {
         entity_of(resolved, "PA-TESTPOL", "PW1"),
@@ -102,14 +137,7 @@ def test_father_and_son_with_one_name_are_two(resolved: Engine) -> None:
 
 def test_a_victim_who_later_recruits_is_one_person_with_both_roles(resolved: Engine) -> None:
     assert entity_of(resolved, "PA-TESTPOL", "PV1") == entity_of(resolved, "MX-TESTFIS", "MV2")
-    with resolved.connect() as conn:
-        roles = dict(
-            conn.execute(
-                select(records.c.record_id, records.c.role).where(
-                    records.c.record_id.in_(("PV1", "MV2"))
-                )
-            ).all()
-        )
+    roles = by_record(resolved, records.c.role, ("PV1", "MV2"))
     assert roles == {"PV1": "victim", "MV2": "suspect"}
 
 
@@ -184,6 +212,30 @@ def test_an_incremental_run_links_new_records_to_the_existing_entities(
         after = store.entity_memberships(conn)
     # the same entities, and the same probabilities that brought each record there
     assert {k: v for k, v in after.items() if k in before} == before
+
+
+def test_children_known_by_name_alone_join_through_the_mother_they_travel_with(
+    resolved: Engine,
+) -> None:
+    """Nothing but a name links Panama's and Mexico's records of the children; the
+    mother, matched on her passport, travels with them in both agencies' records."""
+    mother = entity_of(resolved, "PA-TESTPOL", "PR1")
+    assert entity_of(resolved, "MX-TESTFIS", "MR1") == mother
+    valentina = entity_of(resolved, "PA-TESTPOL", "PR2")
+    santiago = entity_of(resolved, "PA-TESTPOL", "PR3")
+    assert entity_of(resolved, "MX-TESTFIS", "MR2") == valentina
+    assert entity_of(resolved, "MX-TESTFIS", "MR3") == santiago
+    assert len({mother, valentina, santiago}) == 3
+    methods = by_record(resolved, entity_members.c.method, ("PR2", "MR2"))
+    assert methods == {"PR2": "companion", "MR2": "companion"}
+
+
+def test_namesakes_in_one_party_are_left_to_an_analyst(resolved: Engine) -> None:
+    """Two boys called Luis Ángel Rondón in each agency's record of the party: which is
+    which, nothing says."""
+    ours = {entity_of(resolved, "PA-TESTPOL", rid) for rid in ("PR4", "PR5")}
+    theirs = {entity_of(resolved, "MX-TESTFIS", rid) for rid in ("MR4", "MR5")}
+    assert not ours & theirs
 
 
 def test_an_initial_and_an_abbreviated_maria_join_the_full_names(resolved: Engine) -> None:

@@ -296,6 +296,11 @@ def _frozen_signature(given: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str
     return tuple(_frozen_part(part) for part in given)
 
 
+def signature_sets(given: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], ...]:
+    """A record's name signature (Profile.given) as the sets the name tests take."""
+    return _frozen_signature(given)
+
+
 @functools.lru_cache(maxsize=1 << 17)
 def _frozen_part(part: tuple[T, ...]) -> frozenset[T]:
     return frozenset(part)
@@ -357,54 +362,96 @@ def cluster(
     """
     # Most records of a large load are touched by no edge: they get their one-record
     # cluster at the end, without the sets a merge needs.
-    clusters: dict[str, _Cluster] = {}
-    owner: dict[str, str] = {}
-
-    def cluster_of(uid: str) -> tuple[str, _Cluster]:
-        root = owner.get(uid)
-        if root is None:
-            owner[uid] = root = uid
-            clusters[uid] = _new_cluster(uid, rows[uid])
-        return root, clusters[root]
-
-    apart: dict[str, set[str]] = {}
-    for a, b in cannot_link:
-        apart.setdefault(a, set()).add(b)
-        apart.setdefault(b, set()).add(a)
-    rank = {"analyst": 0, "previous": 1, "document": 2}
-    order = sorted(
-        edges,
-        key=lambda e: (
-            rank.get(e.method, 3),
-            -round(e.probability, 9),
-            min(e.a, e.b),
-            max(e.a, e.b),
-        ),
-    )
-    for edge in order:
-        if edge.a not in rows or edge.b not in rows:
-            continue
-        (ra, x), (rb, y) = cluster_of(edge.a), cluster_of(edge.b)
-        if ra == rb:
-            continue
-        if _kept_apart(x, y, apart):
-            continue
-        if edge.method not in TRUSTED and contradiction(x, y) is not None:
-            continue
-        if len(x.members) < len(y.members):
-            ra, rb, x, y = rb, ra, y, x
-        _absorb(x, y)
-        for uid in y.members:
-            owner[uid] = ra
-        del clusters[rb]
-    result: dict[str, tuple[str, ...]] = {uid: (uid,) for uid in rows if uid not in owner}
-    for group in clusters.values():
-        members = tuple(sorted(group.members))
-        for uid in members:
-            result[uid] = members
-    _frozen_signature.cache_clear()  # the sets shared for this run go with its clusters
-    _frozen_part.cache_clear()
+    joined = _Joiner(rows, {}, cannot_link)
+    joined.apply(edges)
+    result: dict[str, tuple[str, ...]] = {uid: (uid,) for uid in rows if uid not in joined.owner}
+    joined.write_into(result)
     return result
+
+
+def merge_further(
+    rows: Mapping[str, Profile],
+    clusters: dict[str, tuple[str, ...]],
+    edges: Iterable[Edge],
+    cannot_link: Iterable[tuple[str, str]] = (),
+) -> dict[str, tuple[str, ...]]:
+    """`clusters` (as `cluster` made them) joined further by `edges`, tested exactly as
+    `cluster` tests its own. Only the clusters the edges touch are rebuilt, so a second
+    round of evidence costs what it touches, not a second clustering of everything.
+    Updates `clusters` in place and returns it."""
+    joined = _Joiner(rows, clusters, cannot_link)
+    joined.apply(edges)
+    joined.write_into(clusters)
+    return clusters
+
+
+class _Joiner:
+    """Union of clusters along edges, most trusted and most likely first, refusing
+    any join an analyst's "different" or a contradiction forbids."""
+
+    def __init__(
+        self,
+        rows: Mapping[str, Profile],
+        start: Mapping[str, tuple[str, ...]],
+        cannot_link: Iterable[tuple[str, str]],
+    ) -> None:
+        self.rows = rows
+        self.start = start
+        self.clusters: dict[str, _Cluster] = {}
+        self.owner: dict[str, str] = {}
+        self.apart: dict[str, set[str]] = {}
+        for a, b in cannot_link:
+            self.apart.setdefault(a, set()).add(b)
+            self.apart.setdefault(b, set()).add(a)
+
+    def cluster_of(self, uid: str) -> tuple[str, _Cluster]:
+        root = self.owner.get(uid)
+        if root is None:
+            group = self.start.get(uid, (uid,))
+            root = group[0]
+            built = _new_cluster(root, self.rows[root])
+            for other in group[1:]:
+                _absorb(built, _new_cluster(other, self.rows[other]))
+            self.clusters[root] = built
+            for member in group:
+                self.owner[member] = root
+        return root, self.clusters[root]
+
+    def apply(self, edges: Iterable[Edge]) -> None:
+        rank = {"analyst": 0, "previous": 1, "document": 2}
+        order = sorted(
+            edges,
+            key=lambda e: (
+                rank.get(e.method, 3),
+                -round(e.probability, 9),
+                min(e.a, e.b),
+                max(e.a, e.b),
+            ),
+        )
+        for edge in order:
+            if edge.a not in self.rows or edge.b not in self.rows:
+                continue
+            (ra, x), (rb, y) = self.cluster_of(edge.a), self.cluster_of(edge.b)
+            if ra == rb:
+                continue
+            if _kept_apart(x, y, self.apart):
+                continue
+            if edge.method not in TRUSTED and contradiction(x, y) is not None:
+                continue
+            if len(x.members) < len(y.members):
+                ra, rb, x, y = rb, ra, y, x
+            _absorb(x, y)
+            for uid in y.members:
+                self.owner[uid] = ra
+            del self.clusters[rb]
+
+    def write_into(self, result: dict[str, tuple[str, ...]]) -> None:
+        for group in self.clusters.values():
+            members = tuple(sorted(group.members))
+            for uid in members:
+                result[uid] = members
+        _frozen_signature.cache_clear()  # the sets shared for this run go with its clusters
+        _frozen_part.cache_clear()
 
 
 def _kept_apart(x: _Cluster, y: _Cluster, apart: dict[str, set[str]]) -> bool:

@@ -32,9 +32,11 @@ from turquesa.resolve.clusters import (
     contradiction_between,
     corroboration,
     full_name_counts,
+    merge_further,
     profile,
     surnames_differ,
 )
+from turquesa.resolve.companions import companion_edges, travel_parties
 from turquesa.resolve.decisions import active_decisions
 from turquesa.resolve.features import Stopwatch, record_key, split_key
 from turquesa.resolve.identities import assign_ids, identifier_entity_id
@@ -77,6 +79,7 @@ class ResolutionReport:
     pairs_to_review: int = 0
     pairs_refused: int = 0
     merged_by_document: int = 0
+    merged_by_companion: int = 0
     new_records: int = 0  # incremental runs: person records not in the last run
     analyst_decisions: int = 0
     seconds: float = 0.0
@@ -155,6 +158,15 @@ def resolve(
         edges += document_edges + model_edges
     clusters = cluster(rows, edges, decisions.different)
     clock.lap("cluster")
+    say("pairing the people who travel together")
+    with engine.connect() as conn:
+        companions = companion_edges(rows, travel_parties(conn), clusters, decisions.different)
+    if incremental:
+        companions = [e for e in companions if e.a in new or e.b in new]
+    merge_further(rows, clusters, companions, decisions.different)
+    report.merged_by_companion = sum(1 for e in companions if clusters[e.a] == clusters[e.b])
+    edges += companions
+    clock.lap("companions")
     person_ids = assign_ids(clusters.values(), previous.get("person", {}), "P")
     org_clusters = _organization_clusters(organizations)
     org_ids = assign_ids(org_clusters.values(), previous.get("organization", {}), "O")

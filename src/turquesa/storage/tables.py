@@ -189,7 +189,8 @@ entity_members = Table(
     Column("kind", String(20), primary_key=True),
     Column("entity_id", String(40), nullable=False),
     Column("match_probability", Float, nullable=True),
-    Column("method", String(20), nullable=False),  # alone | model | document | analyst | name
+    # alone | model | document | analyst | name | companion
+    Column("method", String(20), nullable=False),
     Column("run_id", Integer, ForeignKey("resolution_runs.id"), nullable=False),
 )
 Index("ix_entity_members_entity", entity_members.c.entity_id)
