@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from tests.helpers import good_submission
 from turquesa.ingest.loader import ingest
+from turquesa.resolve.companions import travel_parties
 from turquesa.resolve.people import person_feature_rows
 from turquesa.resolve.run import resolve
 
@@ -33,3 +34,20 @@ def test_resolution_runs_on_both_databases(engine: Engine, tmp_path: Path) -> No
     assert report.person_records == 3
     assert report.persons == 3
     assert report.identifier_entities >= 5
+
+
+def test_travel_parties_read_alike_on_both_databases(engine: Engine, tmp_path: Path) -> None:
+    """The persons of each movement and event of two or more, as record keys: the JSON
+    path differs between SQLite and PostgreSQL, the parties must not."""
+    movements = (
+        "record_id,case_id,person_record_id,persons,from_place,from_country,to_place,"
+        "to_country,departure,arrival,mode,crossing_point,facilitator_record_id,amount,"
+        "currency\n"
+        "M1,C1,,P2;P3;P2,Necoclí,CO,Capurganá,CO,2023-03-02,,sea,,P1,,\n"
+        "M2,C1,P2,,Capurganá,CO,Acandí,CO,2023-03-03,,sea,,,,\n"
+    )
+    sub = good_submission(tmp_path / "sub", **{"movements.csv": movements})
+    assert ingest(engine, sub, loaded_by="test").ok
+    with engine.connect() as conn:
+        parties = list(travel_parties(conn))
+    assert parties == [("CO-DIJIN/P2", "CO-DIJIN/P3")]
