@@ -31,7 +31,7 @@ class Edge:
     a: str
     b: str
     probability: float
-    method: str  # analyst | previous | document | model
+    method: str  # analyst | previous | document | model | companion
 
 
 T = TypeVar("T")

@@ -64,9 +64,10 @@ def companion_edges(
     rows: Mapping[str, Profile],
     parties: Iterable[tuple[str, ...]],
     clusters: Mapping[str, tuple[str, ...]],
-    different: Iterable[tuple[str, str]] = (),
 ) -> list[Edge]:
     """Pairs of records confirmed by a person both travel with (module docstring).
+    Analysts' "different" decisions are not looked at here: the clustering that takes
+    these pairs (`merge_further`) refuses them, between whole clusters.
 
     Kept small for a million records: a party that travels over three legs and is
     intercepted once is one tuple, and only records already matched to another record
@@ -84,7 +85,6 @@ def companion_edges(
                 if not any(p is members for p in known):
                     known.append(members)
     del distinct
-    apart = {(min(a, b), max(a, b)) for a, b in different}
     found: dict[tuple[str, str], Edge] = {}
     done: set[tuple[str, ...]] = set()
     for uid in parties_of:
@@ -100,8 +100,7 @@ def companion_edges(
             right = {m for p in parties_of[b] for m in p if m != b}
             for u, v in _paired(left, right, rows, clusters):
                 key = (min(u, v), max(u, v))
-                if key not in apart:
-                    found[key] = Edge(key[0], key[1], COMPANION_PROBABILITY, "companion")
+                found[key] = Edge(key[0], key[1], COMPANION_PROBABILITY, "companion")
     return list(found.values())
 
 

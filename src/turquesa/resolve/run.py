@@ -160,7 +160,7 @@ def resolve(
     clock.lap("cluster")
     say("pairing the people who travel together")
     with engine.connect() as conn:
-        companions = companion_edges(rows, travel_parties(conn), clusters, decisions.different)
+        companions = companion_edges(rows, travel_parties(conn), clusters)
     if incremental:
         companions = [e for e in companions if e.a in new or e.b in new]
     merge_further(rows, clusters, companions, decisions.different)
