@@ -128,7 +128,10 @@ def test_a_shared_document_forgives_one_clerical_error_but_not_two() -> None:
     redated = person("n", "hannah", "ferris", birth_date="1956-09-26", document=passport)
     both = person("n", "alicia", "ferris", birth_date="1956-09-26", document=passport)
     stranger = person("n", "alicia", "gomez", birth_date="1965-09-26", document=passport)
+    misspelt = person("n", "alicia", "ferriss", birth_date="1965-09-26", document=passport)
     assert pair_contradiction(first, renamed) is None
+    # the surname that forgives the given names may itself carry a typing slip
+    assert pair_contradiction(first, misspelt) is None
     assert pair_contradiction(first, redated) is None
     assert pair_contradiction(first, both) == "birth dates years apart"
     assert pair_contradiction(first, stranger) == "given names with nothing in common"

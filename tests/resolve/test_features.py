@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from turquesa.resolve.features import COLUMNS, person_features, phonetic
+from turquesa.resolve.features import COLUMNS, document_variants, person_features, phonetic
 from turquesa.resolve.identities import assign_ids
 
 
@@ -59,3 +59,33 @@ def test_initials_and_the_letters_they_can_stand_for() -> None:
     assert full["given_letters"] == ["c", "j"]
     abbreviated = person_features("CO-X", "3", None, {"name_keys": {"given": ["ma", "carmen"]}})
     assert "maria" in abbreviated["given_expanded"]
+
+
+_DIGITS = st.text(alphabet="0123456789ABCX", min_size=7, max_size=12)
+
+
+def _one_slip(number: str, data: st.DataObject) -> str:
+    """The number with one typing slip: a character changed, left out, added, or two
+    neighbours swapped."""
+    i = data.draw(st.integers(0, len(number) - 2))
+    kind = data.draw(st.sampled_from(["change", "drop", "add", "swap"]))
+    c = data.draw(st.sampled_from("0123456789"))
+    if kind == "change":
+        return number[:i] + c + number[i + 1 :]
+    if kind == "drop":
+        return number[:i] + number[i + 1 :]
+    if kind == "add":
+        return number[:i] + c + number[i:]
+    return number[:i] + number[i + 1] + number[i] + number[i + 2 :]
+
+
+@given(_DIGITS, st.data())
+def test_document_numbers_one_slip_apart_share_a_variant(number: str, data: st.DataObject) -> None:
+    slipped = _one_slip(number, data)
+    assert set(document_variants([number])) & set(document_variants([slipped]))
+
+
+def test_documents_far_apart_or_too_short_share_no_variant() -> None:
+    assert not set(document_variants(["12345678"])) & set(document_variants(["87654321"]))
+    assert not set(document_variants(["12345678"])) & set(document_variants(["12349999"]))
+    assert document_variants(["12345"]) == []

@@ -310,15 +310,15 @@ def contradiction(x: _Cluster, y: _Cluster) -> str | None:
     """Why two clusters cannot be one person, or None.
 
     A document the two sides share forgives one clerical error when the rest agrees:
-    given names written differently when the surname and the birth year agree, or a
-    birth date far off when the names agree. Not more: in this field one forged
+    given names written differently when a surname (even misspelt) and the birth year
+    agree, or a birth date far off when the names agree. Not more: in this field one forged
     passport is often carried by several people, whose names then differ entirely."""
     if len(x.sexes | y.sexes) > 1:
         return "different sex"
     shared = any(numbers & y.slots.get(slot, set()) for slot, numbers in x.slots.items())
 
     def forgiven() -> bool:  # computed only when a contradiction is found
-        return shared and bool(_surnames(x) & _surnames(y))
+        return shared and _surnames_agree(x, y)
 
     givens_differ = None
     years = x.years | y.years
@@ -341,8 +341,19 @@ def _givens_differ(x: _Cluster, y: _Cluster) -> bool:
     return any(given_names_differ(gx, gy) for gx in x.givens for gy in y.givens)
 
 
-def _surnames(cluster: _Cluster) -> set[str]:
-    return {token for signature in cluster.givens for token in signature[3]}
+def _surnames_agree(x: _Cluster, y: _Cluster) -> bool:
+    """Some record of each side gives a surname the other's records write alike: the
+    same, sounding the same or misspelt ("Nguyen" / "Nguyemn")."""
+    return any(
+        gx[3]
+        and gy[3]
+        and not _column_differs((gx[3], gx[4], _NONE, _NONE), (gy[3], gy[4], _NONE, _NONE))
+        for gx in x.givens
+        for gy in y.givens
+    )
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def pair_contradiction(x: dict[str, Any], y: dict[str, Any]) -> str | None:

@@ -55,6 +55,7 @@ COLUMNS: dict[str, str] = {
     "documents": "VARCHAR[]",
     "document_numbers": "VARCHAR[]",
     "document_digits": "VARCHAR[]",
+    "document_variants": "VARCHAR[]",
     "document1": "VARCHAR",
     "document_slots": "VARCHAR[]",
     "contacts": "VARCHAR[]",
@@ -119,6 +120,26 @@ def document_digits(numbers: Iterable[str]) -> list[str]:
     letter) meets "19123456" (the same cédula written without it)."""
     digits = {"".join(c for c in n if c.isdigit()) for n in numbers}
     return sorted(d for d in digits if len(d) >= MIN_DOCUMENT_DIGITS)
+
+
+#: Shorter numbers are not compared by their slips: a five-character number is one
+#: typing slip away from too many others.
+MIN_VARIANT_LENGTH = 6
+
+
+def document_variants(numbers: Iterable[str]) -> list[str]:
+    """Each document number and each of it with one character left out. Two numbers
+    share one of these when they are one typing slip apart (a character changed, left
+    out or added, two neighbours swapped), as clerks copying a passport often make;
+    the model then weighs such a pair as a near document rather than as two
+    different documents of the same kind, which says "two people"."""
+    out: set[str] = set()
+    for number in numbers:
+        if len(number) < MIN_VARIANT_LENGTH:
+            continue
+        out.add(number)
+        out.update(number[:i] + number[i + 1 :] for i in range(len(number)))
+    return sorted(out)
 
 
 def person_features(
@@ -194,6 +215,7 @@ def person_features(
         "documents": sorted(documents),
         "document_numbers": sorted(numbers),
         "document_digits": document_digits(numbers),
+        "document_variants": document_variants(numbers),
         "document1": min(numbers) if numbers else None,
         "document_slots": sorted(slots),
         "contacts": sorted(set(contacts or ())),

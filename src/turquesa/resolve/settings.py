@@ -157,6 +157,9 @@ def _documents() -> cl.CustomComparison:
             cll.ArrayIntersectLevel("document_numbers", 1).configure(
                 label_for_charts="same document number"
             ),
+            cll.ArrayIntersectLevel("document_variants", 1).configure(
+                label_for_charts="document numbers one typing slip apart"
+            ),
             cll.ArrayIntersectLevel("document_slots", 1).configure(
                 label_for_charts="different documents of the same type and country"
             ),
