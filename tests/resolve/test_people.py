@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from tests.helpers import good_submission
 from turquesa.ingest.loader import ingest
 from turquesa.resolve.companions import travel_parties
+from turquesa.resolve.identifier_entities import carried_identifiers
 from turquesa.resolve.people import person_feature_rows
 from turquesa.resolve.run import resolve
 
@@ -51,3 +52,25 @@ def test_travel_parties_read_alike_on_both_databases(engine: Engine, tmp_path: P
     with engine.connect() as conn:
         parties = list(travel_parties(conn))
     assert parties == [("CO-DIJIN/P2", "CO-DIJIN/P3")]
+
+
+def test_an_identifier_counts_each_record_that_carries_it_once(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """P1's phone written again in identifiers.csv is still one record; P2 carrying it
+    too makes two."""
+    extra = (
+        "owner_record_id,kind,value,country,platform\n"
+        "P1,phone,3001234567,CO,\n"
+        "P2,phone,300 123 4567,CO,\n"
+    )
+    sub = good_submission(tmp_path / "sub", **{"identifiers.csv": extra})
+    assert ingest(engine, sub, loaded_by="test").ok
+    with engine.connect() as conn:
+        found = {
+            (kind, value): (codes, count)
+            for kind, value, codes, count in carried_identifiers(conn, tmp_path)
+        }
+    assert found[("phone", "+573001234567")] == (["CO-DIJIN"], 2)
+    assert found[("email", "jl@example.com")] == (["CO-DIJIN"], 1)
+    assert list(found) == sorted(found)

@@ -16,12 +16,12 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from itertools import combinations, groupby, islice
+from itertools import combinations, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from turquesa.normalise import name_key
 from turquesa.resolve.clusters import (
@@ -39,8 +39,9 @@ from turquesa.resolve.clusters import (
 from turquesa.resolve.companions import companion_edges, travel_parties
 from turquesa.resolve.decisions import active_decisions
 from turquesa.resolve.features import Stopwatch, record_key, split_key
+from turquesa.resolve.identifier_entities import carried_identifiers
 from turquesa.resolve.identities import assign_ids, identifier_entity_id
-from turquesa.resolve.people import current_identifiers, person_feature_rows
+from turquesa.resolve.people import person_feature_rows
 from turquesa.resolve.splink_model import KEEP_FROM_PROBABILITY, score_persons
 from turquesa.resolve.stored_model import last_model
 from turquesa.storage import store
@@ -184,13 +185,16 @@ def resolve(
         report.run_id = run_id
         conn.execute(delete(entity_members))
         conn.execute(delete(entities))
+        clock.lap("store: clear")
         _store_people(conn, run_id, people, clusters, person_ids, edges, country_of, report, kept)
         _store_organizations(conn, run_id, organizations, org_clusters, org_ids, country_of, report)
-        report.identifier_entities = _store_identifiers(conn, run_id, country_of)
+        clock.lap("store: persons, organizations")
+        report.identifier_entities = _store_identifiers(conn, run_id, country_of, workdir)
+        clock.lap("store: identifiers")
         _store_pairs(
             conn, run_id, scored.pairs, people, clusters, accept_from, country_of, names, report
         )
-        clock.lap("store")
+        clock.lap("store: pairs")
         report.seconds = round(time.perf_counter() - started, 2)
         conn.execute(
             update(resolution_runs)
@@ -384,7 +388,8 @@ def _store_people(
                     best[uid] = (edge.probability, edge.method)
 
     def members() -> Iterator[dict[str, Any]]:
-        for uid, group in clusters.items():
+        for uid in sorted(clusters):  # the primary key's order: appended, not inserted
+            group = clusters[uid]
             agency, record_id = split_key(uid)
             alone = (None, "alone")
             probability, method = best.get(uid, alone) if len(group) > 1 else alone
@@ -399,7 +404,8 @@ def _store_people(
             }
 
     def persons() -> Iterator[dict[str, Any]]:
-        for group, entity_id in ids.items():
+        # in id order: the ids are hashes, and an index takes them faster in its order
+        for group, entity_id in sorted(ids.items(), key=itemgetter(1)):
             row = _entity_row(
                 entity_id,
                 "person",
@@ -467,45 +473,25 @@ def _store_organizations(
     report.organizations = len(entity_rows)
 
 
-def _store_identifiers(conn: Connection, run_id: int, country_of: dict[str, str]) -> int:
+def _store_identifiers(
+    conn: Connection, run_id: int, country_of: dict[str, str], workdir: Path | None
+) -> int:
     """One entity per identifier (kind, normalised value) carried by a current person or
-    organization record, with its agencies and number of records.
-
-    Streamed in value order and written in batches: at a million persons there are
-    millions of distinct phones and documents, which held in memory at once (as they
-    were, through the whole run) took gigabytes. The database counts the records."""
-    carried = current_identifiers(("person", "organization"))
-    owners = (
-        select(carried.c.kind, carried.c.value, carried.c.agency, carried.c.owner_record_id)
-        .distinct()
-        .subquery()
+    organization record, with its agencies and number of records; streamed and written
+    in batches (millions of distinct phones and documents at a million persons)."""
+    rows = (
+        _entity_row(
+            identifier_entity_id(kind, value),  # a handle's value is already platform:handle
+            kind,
+            value,
+            records_count,
+            codes,
+            country_of,
+            run_id,
+        )
+        for kind, value, codes, records_count in carried_identifiers(conn, workdir)
     )
-    query = (
-        select(owners.c.kind, owners.c.value, owners.c.agency, func.count())
-        .group_by(owners.c.kind, owners.c.value, owners.c.agency)
-        .order_by(owners.c.kind, owners.c.value)
-        .execution_options(stream_results=True, yield_per=WRITE_BATCH)
-    )
-
-    def rows() -> Iterator[dict[str, Any]]:
-        # a handle's value is already platform:handle
-        for (kind, value), group in groupby(conn.execute(query), key=itemgetter(0, 1)):
-            codes: set[str] = set()
-            records_count = 0
-            for _kind, _value, agency, count in group:
-                codes.add(agency)
-                records_count += count
-            yield _entity_row(
-                identifier_entity_id(kind, value),
-                kind,
-                value,
-                records_count,
-                codes,
-                country_of,
-                run_id,
-            )
-
-    return _write(conn, entities, rows())
+    return _write(conn, entities, rows)
 
 
 def _store_pairs(
