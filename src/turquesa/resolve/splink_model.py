@@ -24,18 +24,6 @@ from turquesa.resolve.settings import person_settings, training_rules
 
 log = logging.getLogger(__name__)
 
-#: Above this many person records, the m probabilities are learnt (EM) on a part of
-#: them: whole surname sounds, so that every EM block keeps all its pairs. What EM
-#: learns is how true matches differ (typos, a missing date, a second surname), which
-#: a few hundred thousand records already show; on all of a million records EM took
-#: most of the training time. The share of matches and the u probabilities are still
-#: estimated on every record. TURQUESA_TRAINING_RECORDS changes it.
-TRAINING_RECORDS = int(os.environ.get("TURQUESA_TRAINING_RECORDS", "400000"))
-
-#: The column whose sound picks the training part: a surname's sound is shared by the
-#: records of one person far more often than any other column.
-_TRAINING_KEY = "coalesce(surname1_code, given1_code, unique_id)"
-
 #: Pairs scored below this stay in the engine: they never reach a cluster or the
 #: review queue, and a million records score tens of millions of them.
 KEEP_FROM_PROBABILITY = 0.3
@@ -140,8 +128,7 @@ def score_persons(
         try:
             table = backend.load(path)
             if model_json is None:
-                training = backend.training_table(table, TRAINING_RECORDS)
-                model_json = temper(_train(table, training, backend.api, lap))
+                model_json = temper(_train(table, backend.api, lap))
             linker = Linker(table, retarget(model_json, backend.dialect), db_api=backend.api)
             pairs, candidates = backend.pairs(linker.inference.predict())
             lap("predict")
@@ -181,17 +168,6 @@ class _DuckDB:
     def load(self, path: Path) -> str:
         load_features(self.con, path)
         return "persons"
-
-    def training_table(self, table: str, records: int) -> str:
-        total = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
-        if total <= records:
-            return table
-        share = max(1, round(1000 * records / total))
-        self.con.execute(
-            f"CREATE OR REPLACE TABLE {table}_training AS SELECT * FROM {table} "
-            f"WHERE hash({_TRAINING_KEY}) % 1000 < {share}"
-        )
-        return f"{table}_training"
 
     def pairs(self, predictions: Any) -> tuple[list[tuple[str, str, float, float]], int]:
         table = predictions.physical_name
@@ -249,13 +225,6 @@ class _Spark:
         )
         return self.spark.read.schema(schema).json(str(path))
 
-    def training_table(self, table: Any, records: int) -> Any:
-        total = table.count()
-        if total <= records:
-            return table
-        share = max(1, round(1000 * records / total))
-        return table.where(f"pmod(xxhash64({_TRAINING_KEY}), 1000) < {share}").cache()
-
     def pairs(self, predictions: Any) -> tuple[list[tuple[str, str, float, float]], int]:
         frame = predictions.as_spark_dataframe()
         kept = frame.where(frame.match_probability >= KEEP_FROM_PROBABILITY).select(
@@ -290,10 +259,9 @@ def temper(model: dict[str, Any]) -> dict[str, Any]:
     return model
 
 
-def _train(table: Any, training: Any, api: Any, lap: Callable[[str], None]) -> dict[str, Any]:
-    """Train the person model; the trained settings come back as Splink JSON. The
-    share of matches and u come from `table`, m (EM) from `training`, which may be a
-    part of it (see TRAINING_RECORDS).
+def _train(table: Any, api: Any, lap: Callable[[str], None]) -> dict[str, Any]:
+    """Train the person model; the trained settings come back as Splink JSON (each
+    step timed through `lap`).
 
     Each training step needs enough examples in the loaded data (a document shared
     by two records, pairs in each EM block). On a small load a step can find none;
@@ -303,17 +271,15 @@ def _train(table: Any, training: Any, api: Any, lap: Callable[[str], None]) -> d
     starts from the settings as they stood after the last good one."""
     from splink import Linker, block_on
 
-    steps: list[tuple[str, Any, Callable[[Any], Any]]] = [
+    steps: list[tuple[str, Callable[[Any], Any]]] = [
         (
             "train: share of matches",
-            table,
             lambda linker: linker.training.estimate_probability_two_random_records_match(
                 [block_on("documents", arrays_to_explode=["documents"])], recall=0.5
             ),
         ),
         (
             "train: u",
-            table,
             lambda linker: linker.training.estimate_u_using_random_sampling(
                 max_pairs=2_000_000, seed=7
             ),
@@ -322,7 +288,6 @@ def _train(table: Any, training: Any, api: Any, lap: Callable[[str], None]) -> d
     steps += [
         (
             f"train: m by EM {number}",
-            training,
             lambda linker, rule=rule: (
                 linker.training.estimate_parameters_using_expectation_maximisation(
                     rule, estimate_without_term_frequencies=True
@@ -332,15 +297,14 @@ def _train(table: Any, training: Any, api: Any, lap: Callable[[str], None]) -> d
         for number, rule in enumerate(training_rules(), start=1)
     ]
     settings: Any = person_settings()
-    for name, data, step in steps:
-        linker = Linker(data, settings, db_api=api)
+    for name, step in steps:
+        linker = Linker(table, settings, db_api=api)
         try:
             step(linker)
         except Exception as exc:  # Splink raises plain exceptions for empty blocks
             log.warning("a training step found too little data and was skipped: %s", exc)
-            lap(name)
-            continue
-        settings = linker.misc.save_model_to_json()
+        else:
+            settings = linker.misc.save_model_to_json()
         lap(name)
     if not isinstance(settings, dict):
         settings = Linker(table, settings, db_api=api).misc.save_model_to_json()
