@@ -74,3 +74,8 @@ def test_an_identifier_counts_each_record_that_carries_it_once(
     assert found[("phone", "+573001234567")] == (["CO-DIJIN"], 2)
     assert found[("email", "jl@example.com")] == (["CO-DIJIN"], 1)
     assert list(found) == sorted(found)
+
+
+def test_no_identifiers_make_no_identifier_entities(engine: Engine, tmp_path: Path) -> None:
+    with engine.connect() as conn:
+        assert list(carried_identifiers(conn, tmp_path)) == []

@@ -2,9 +2,9 @@
 (kind, normalised value), with the agencies that hold it and how many records.
 
 The database gives the carrying records unordered (a join it does in seconds at a
-million persons); DuckDB then groups them. SQLite's own DISTINCT and GROUP BY over
-those four million rows took a hundred seconds, in temporary b-trees, where DuckDB
-takes a few, under a small memory limit and spilling to disk beyond it.
+million persons); DuckDB then groups them, under a small memory limit and spilling to
+disk beyond it. SQLite's own DISTINCT and GROUP BY over those four million rows, in
+temporary b-trees, took 99 s; streamed out and grouped by DuckDB they take 56 s.
 """
 
 from __future__ import annotations
@@ -39,10 +39,14 @@ def carried_identifiers(
     ).execution_options(stream_results=True, yield_per=BATCH)
     with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-identifiers-") as tmp:
         path = Path(tmp) / "carried.csv"
+        written = 0
         with path.open("w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
             for rows in conn.execute(query).partitions():
                 writer.writerows(rows)
+                written += len(rows)
+        if not written:
+            return
         con = duckdb.connect(
             config={
                 "memory_limit": GROUPING_MEMORY,
@@ -54,7 +58,8 @@ def carried_identifiers(
             cursor = con.execute(
                 "SELECT kind, value, list_sort(list(DISTINCT agency)), "
                 "count(DISTINCT (agency, owner)) "
-                "FROM read_csv(?, header = false, quote = '\"', escape = '\"', "
+                "FROM read_csv(?, header = false, auto_detect = false, delim = ',', "
+                "quote = '\"', escape = '\"', "
                 "columns = {'kind': 'VARCHAR', 'value': 'VARCHAR', 'agency': 'VARCHAR', "
                 "'owner': 'VARCHAR'}) "
                 "GROUP BY kind, value ORDER BY kind, value",
