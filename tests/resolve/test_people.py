@@ -14,9 +14,14 @@ from turquesa.resolve.people import person_feature_rows
 from turquesa.resolve.run import resolve
 
 
+def load(engine: Engine, folder: Path, **files: str) -> Engine:
+    """The good submission, with `files` in place of its own, loaded into `engine`."""
+    assert ingest(engine, good_submission(folder, **files), loaded_by="test").ok
+    return engine
+
+
 def test_features_carry_each_records_identifiers(engine: Engine, tmp_path: Path) -> None:
-    assert ingest(engine, good_submission(tmp_path / "sub"), loaded_by="test").ok
-    with engine.connect() as conn:
+    with load(engine, tmp_path / "sub").connect() as conn:
         rows = {row["record_id"]: row for row in person_feature_rows(conn)}
     assert set(rows) == {"P1", "P2", "P3"}
     assert rows["P1"]["contacts"] == [
@@ -30,8 +35,7 @@ def test_features_carry_each_records_identifiers(engine: Engine, tmp_path: Path)
 
 
 def test_resolution_runs_on_both_databases(engine: Engine, tmp_path: Path) -> None:
-    assert ingest(engine, good_submission(tmp_path / "sub"), loaded_by="test").ok
-    report = resolve(engine, run_by="test")
+    report = resolve(load(engine, tmp_path / "sub"), run_by="test")
     assert report.person_records == 3
     assert report.persons == 3
     assert report.identifier_entities >= 5
@@ -47,9 +51,7 @@ def test_travel_parties_read_alike_on_both_databases(engine: Engine, tmp_path: P
         "M1,C1,,P2;P3;P2,Necoclí,CO,Capurganá,CO,2023-03-02,,sea,,P1,,\n"
         "M2,C1,P2,,Capurganá,CO,Acandí,CO,2023-03-03,,sea,,,,\n"
     )
-    sub = good_submission(tmp_path / "sub", **{"movements.csv": movements})
-    assert ingest(engine, sub, loaded_by="test").ok
-    with engine.connect() as conn:
+    with load(engine, tmp_path / "sub", **{"movements.csv": movements}).connect() as conn:
         parties = list(travel_parties(conn))
     assert parties == [("CO-DIJIN/P2", "CO-DIJIN/P3")]
 
@@ -64,9 +66,7 @@ def test_an_identifier_counts_each_record_that_carries_it_once(
         "P1,phone,3001234567,CO,\n"
         "P2,phone,300 123 4567,CO,\n"
     )
-    sub = good_submission(tmp_path / "sub", **{"identifiers.csv": extra})
-    assert ingest(engine, sub, loaded_by="test").ok
-    with engine.connect() as conn:
+    with load(engine, tmp_path / "sub", **{"identifiers.csv": extra}).connect() as conn:
         found = {
             (kind, value): (codes, count)
             for kind, value, codes, count in carried_identifiers(conn, tmp_path)

@@ -310,9 +310,10 @@ def contradiction(x: _Cluster, y: _Cluster) -> str | None:
     """Why two clusters cannot be one person, or None.
 
     A document the two sides share forgives one clerical error when the rest agrees:
-    given names written differently when a surname (even misspelt) and the birth year
-    agree, or a birth date far off when the names agree. Not more: in this field one forged
-    passport is often carried by several people, whose names then differ entirely."""
+    given names written differently when a surname (even misspelt) and the birth
+    year agree, or a birth date far off when the names agree. Not more: in this field
+    one forged passport is often carried by several people, whose names then differ
+    entirely."""
     if len(x.sexes | y.sexes) > 1:
         return "different sex"
     shared = any(numbers & y.slots.get(slot, set()) for slot, numbers in x.slots.items())
@@ -341,6 +342,9 @@ def _givens_differ(x: _Cluster, y: _Cluster) -> bool:
     return any(given_names_differ(gx, gy) for gx in x.givens for gy in y.givens)
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 def _surnames_agree(x: _Cluster, y: _Cluster) -> bool:
     """Some record of each side gives a surname the other's records write alike: the
     same, sounding the same or misspelt ("Nguyen" / "Nguyemn")."""
@@ -351,9 +355,6 @@ def _surnames_agree(x: _Cluster, y: _Cluster) -> bool:
         for gx in x.givens
         for gy in y.givens
     )
-
-
-_NONE: frozenset[str] = frozenset()
 
 
 def pair_contradiction(x: dict[str, Any], y: dict[str, Any]) -> str | None:

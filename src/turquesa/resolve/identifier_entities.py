@@ -3,8 +3,9 @@
 
 The database gives the carrying records unordered (a join it does in seconds at a
 million persons); DuckDB then groups them, under a small memory limit and spilling to
-disk beyond it. SQLite's own DISTINCT and GROUP BY over those four million rows, in
-temporary b-trees, took 99 s; streamed out and grouped by DuckDB they take 56 s.
+disk beyond it. On the synthetic million-person database, SQLite's own DISTINCT and
+GROUP BY over those four million rows (temporary b-trees) took 99 s for the query
+alone; this whole function, from the join to the last grouped row, 56 s.
 """
 
 from __future__ import annotations
