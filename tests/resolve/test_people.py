@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine
 
 from tests.helpers import good_submission
 from turquesa.ingest.loader import ingest
 from turquesa.resolve.companions import travel_parties
 from turquesa.resolve.identifier_entities import carried_identifiers
-from turquesa.resolve.people import person_feature_rows
+from turquesa.resolve import people
+from turquesa.resolve.features import feature_line
+from turquesa.resolve.people import person_feature_lines, person_feature_rows
 from turquesa.resolve.run import resolve
 
 
@@ -32,6 +35,24 @@ def test_features_carry_each_records_identifiers(engine: Engine, tmp_path: Path)
     assert rows["P1"]["documents"] == ["passport:CO:AB123456"]
     assert rows["P3"]["documents"] == ["national_id:VE:V12345678"]
     assert rows["P2"]["documents"] == []
+
+
+def test_features_built_on_several_cores_are_the_same_rows_in_the_same_order(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A national load builds its feature rows in worker processes, a chunk each; the
+    file the engine reads must be the one the single process writes, row for row."""
+    monkeypatch.setattr(people, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(people, "CHUNK", 1)
+    with load(engine, tmp_path / "sub").connect() as conn:
+        expected = b"".join(feature_line(row) for row in person_feature_rows(conn))
+        alone = b"".join(person_feature_lines(conn, jobs=1))
+        shared = list(person_feature_lines(conn, jobs=2))
+    assert len(shared) == 3  # one block per chunk of one record
+    assert alone == b"".join(shared) == expected
+    assert [line[:40] for line in expected.splitlines()] == sorted(
+        line[:40] for line in expected.splitlines()
+    )
 
 
 def test_resolution_runs_on_both_databases(engine: Engine, tmp_path: Path) -> None:

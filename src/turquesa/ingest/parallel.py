@@ -9,17 +9,9 @@ flat however long the file.
 
 from __future__ import annotations
 
-import ctypes
 import gc
-import multiprocessing
-import os
-import signal
-import sys
-import threading
-import time
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from itertools import islice
 
@@ -27,15 +19,11 @@ from turquesa.ingest.fields import CleanContext
 from turquesa.ingest.readers import Row
 from turquesa.ingest.rows import CleanRow, ColumnPlan, clean_row
 from turquesa.model import load_model
+from turquesa.parallel import GC_THRESHOLD, default_jobs, ordered_map, worker_pool
 
 CHUNK = 1000
 #: Below this many bytes a table is cleaned in-process: starting workers costs more.
 PARALLEL_FROM_BYTES = 256_000
-GC_THRESHOLD = 70_000
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @contextmanager
@@ -50,30 +38,6 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
-
-
-def _start_worker(parent: int) -> None:
-    gc.set_threshold(GC_THRESHOLD, 20, 100)
-    _die_with_parent(parent)
-
-
-def _die_with_parent(parent: int) -> None:
-    """A worker must not outlive the load: if the loader is killed, its workers go too,
-    and with them the copies of its database socket they inherited when forked (an
-    orphan holding the socket would keep a PostgreSQL transaction, and its locks, open).
-    """
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-
-    def watch() -> None:  # elsewhere, or as a second guard: poll the parent
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 def _clean_chunk(task: tuple[ColumnPlan, CleanContext, list[Row]]) -> list[CleanRow]:
@@ -116,13 +80,7 @@ class Cleaner:
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             warm_up()
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            self._pool = ProcessPoolExecutor(
-                self.jobs,
-                mp_context=multiprocessing.get_context(method),
-                initializer=_start_worker,
-                initargs=(os.getpid(),),
-            )
+            self._pool = worker_pool(self.jobs)
         return self._pool
 
     def clean(
@@ -133,15 +91,11 @@ class Cleaner:
             for number, cells, problems in rows:
                 yield clean_row(plan, number, cells, ctx, model, problems)
             return
-        pool = self._executor()
-        pending: deque[Future[list[CleanRow]]] = deque()
         iterator = iter(rows)
-        while chunk := list(islice(iterator, CHUNK)):
-            pending.append(pool.submit(_clean_chunk, (plan, ctx, chunk)))
-            if len(pending) >= 3 * self.jobs:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        chunks = iter(lambda: list(islice(iterator, CHUNK)), [])
+        tasks = ((plan, ctx, chunk) for chunk in chunks)
+        for cleaned in ordered_map(self._executor(), _clean_chunk, tasks, 3 * self.jobs):
+            yield from cleaned
 
     def close(self) -> None:
         if self._pool is not None:

@@ -51,7 +51,8 @@ def blocking_figures(
         try:
             load_features(con, path)
             con.execute(f"CREATE TABLE truth AS SELECT * FROM read_csv('{truth_path}')")
-            linker = Linker("persons", person_settings(), db_api=DuckDBAPI(connection=con))
+            api = DuckDBAPI(connection=con)
+            linker = Linker("persons", person_settings(keep_columns=False), db_api=api)
             pairs = linker.inference.deterministic_link().physical_name
             total, kept = con.execute(
                 f"SELECT count(*), count(*) FILTER (WHERE tl.truth = tr.truth) FROM {pairs} p "

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import jellyfish
+import orjson
 
 from turquesa.resolve.nicknames import expand
 
@@ -60,6 +61,13 @@ COLUMNS: dict[str, str] = {
     "document_slots": "VARCHAR[]",
     "contacts": "VARCHAR[]",
 }
+
+
+def feature_line(row: dict[str, Any]) -> bytes:
+    """One feature row as the engines read it: a JSON line whose empty lists are nulls,
+    so that a record without a phone meets Splink's null level rather than "no phone in
+    common"."""
+    return orjson.dumps({k: row[k] if row[k] != [] else None for k in COLUMNS}) + b"\n"
 
 
 def record_key(agency: str, record_id: str) -> str:

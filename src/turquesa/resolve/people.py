@@ -8,12 +8,14 @@ rows that name it; both count the same.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Text, func, or_, select, type_coerce
 
-from turquesa.resolve.features import person_features
+from turquesa.parallel import default_jobs, ordered_map, worker_pool
+from turquesa.resolve.features import feature_line, person_features
 from turquesa.storage.tables import identifiers, records
 
 CONTACT_KINDS = ("phone", "email", "handle")
@@ -102,8 +104,17 @@ def _case_years(conn: Connection) -> dict[tuple[str, str], int]:
     return years
 
 
-def person_feature_rows(conn: Connection) -> Iterator[dict[str, Any]]:
-    """One feature row per current person record, in (agency, record_id) order."""
+#: One person record as read: agency, record id, role, its JSON text, its packed
+#: identifiers and the year of its case.
+RawPerson = tuple[str, str, str | None, str | bytes | dict[str, Any], str | None, int | None]
+
+#: Records per chunk sent to a worker, and below how many records the features are
+#: built in-process (starting workers costs about a second).
+CHUNK = 2_000
+PARALLEL_FROM = 20_000
+
+
+def _raw_people(conn: Connection) -> Iterator[RawPerson]:
     case_years = _case_years(conn)
     packed = _packed_identifiers()
     # The JSON text as stored, parsed with orjson: SQLAlchemy's JSON type would parse
@@ -126,7 +137,39 @@ def person_feature_rows(conn: Connection) -> Iterator[dict[str, Any]]:
         .order_by(records.c.agency, records.c.record_id)
     )
     for agency, record_id, role, case_id, text, items in conn.execute(query).yield_per(20_000):
-        data = orjson.loads(text) if isinstance(text, str | bytes) else text
-        contacts, documents = _unpack(items)
         year = case_years.get((agency, case_id)) if case_id else None
-        yield person_features(agency, record_id, role, data, contacts, documents, year)
+        yield agency, record_id, role, text, items, year
+
+
+def _features(raw: RawPerson) -> dict[str, Any]:
+    agency, record_id, role, text, items, year = raw
+    data = orjson.loads(text) if isinstance(text, str | bytes) else text
+    contacts, documents = _unpack(items)
+    return person_features(agency, record_id, role, data, contacts, documents, year)
+
+
+def _lines(chunk: list[RawPerson]) -> bytes:
+    return b"".join(feature_line(_features(raw)) for raw in chunk)
+
+
+def person_feature_rows(conn: Connection) -> Iterator[dict[str, Any]]:
+    """One feature row per current person record, in (agency, record_id) order."""
+    return map(_features, _raw_people(conn))
+
+
+def person_feature_lines(conn: Connection, jobs: int | None = None) -> Iterator[bytes]:
+    """The same rows as JSON lines (`feature_line`), in blocks, built on every core:
+    over a million records the features are a minute of pure Python per core, while
+    the database read that feeds them is a fraction of it. Small loads stay in-process.
+    """
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    (count,) = conn.execute(
+        select(func.count()).where(records.c.kind == "person", records.c.status == "current")
+    ).one()
+    raw = _raw_people(conn)
+    chunks = iter(lambda: list(islice(raw, CHUNK)), [])
+    if jobs == 1 or count < PARALLEL_FROM:
+        yield from map(_lines, chunks)
+        return
+    with worker_pool(jobs) as pool:
+        yield from ordered_map(pool, _lines, chunks, 3 * jobs)

@@ -41,7 +41,7 @@ from turquesa.resolve.decisions import active_decisions
 from turquesa.resolve.features import Stopwatch, record_key, split_key
 from turquesa.resolve.identifier_entities import carried_identifiers
 from turquesa.resolve.identities import assign_ids, identifier_entity_id
-from turquesa.resolve.people import person_feature_rows
+from turquesa.resolve.people import person_feature_lines
 from turquesa.resolve.splink_model import KEEP_FROM_PROBABILITY, score_persons
 from turquesa.resolve.stored_model import last_model
 from turquesa.storage import store
@@ -121,7 +121,7 @@ def resolve(
         say("reading person records and scoring candidate pairs")
         people = _People()
         scored = score_persons(
-            person_feature_rows(conn),
+            person_feature_lines(conn),
             engine=resolver,
             model_json=model,
             workdir=workdir,

@@ -218,7 +218,12 @@ def training_rules() -> list[Any]:
     ]
 
 
-def person_settings() -> SettingsCreator:
+def person_settings(*, keep_columns: bool = True) -> SettingsCreator:
+    """The person model. `keep_columns` keeps each pair's compared values and the
+    weight of every comparison in the scored table: `explain` needs them for its
+    waterfall, but scoring every candidate pair of a national load only needs the
+    probabilities, and copying sixty columns of names and arrays into millions of rows
+    is most of the scoring's time."""
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
@@ -233,7 +238,7 @@ def person_settings() -> SettingsCreator:
             _set_comparison("aliases", "alias", "same alias"),
         ],
         blocking_rules_to_generate_predictions=blocking_rules(),
-        retain_intermediate_calculation_columns=True,
-        retain_matching_columns=True,
-        additional_columns_to_retain=["agency", "record_id", "role"],
+        retain_intermediate_calculation_columns=keep_columns,
+        retain_matching_columns=keep_columns,
+        additional_columns_to_retain=["agency", "record_id", "role"] if keep_columns else [],
     )

@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 
 from turquesa.errors import UsageError
-from turquesa.resolve.features import COLUMNS, Stopwatch
+from turquesa.resolve.features import COLUMNS, Stopwatch, feature_line
 from turquesa.resolve.settings import person_settings, training_rules
 
 log = logging.getLogger(__name__)
@@ -40,14 +40,13 @@ class ScoredPairs:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def write_features(rows: Iterable[dict[str, Any]], folder: Path) -> Path:
-    """The compared columns as JSON lines; empty lists become nulls (Splink's null
-    levels)."""
+def write_features(rows: Iterable[dict[str, Any] | bytes], folder: Path) -> Path:
+    """The compared columns as JSON lines. Each item is a feature row, or a block of
+    rows already written as lines (by `feature_line`, in worker processes)."""
     path = folder / "persons.jsonl"
     with path.open("wb") as out:
         for row in rows:
-            out.write(orjson.dumps({k: row[k] if row[k] != [] else None for k in COLUMNS}))
-            out.write(b"\n")
+            out.write(row if isinstance(row, bytes) else feature_line(row))
     return path
 
 
@@ -98,7 +97,7 @@ def quiet_splink() -> None:
 
 
 def score_persons(
-    rows: Iterable[dict[str, Any]],
+    rows: Iterable[dict[str, Any] | bytes],
     *,
     engine: str = "duckdb",
     model_json: dict[str, Any] | None = None,
@@ -129,7 +128,9 @@ def score_persons(
             table = backend.load(path)
             if model_json is None:
                 model_json = temper(_train(table, backend.api, lap))
-            linker = Linker(table, retarget(model_json, backend.dialect), db_api=backend.api)
+            linker = Linker(
+                table, retarget(model_json, backend.dialect, keep_columns=False), db_api=backend.api
+            )
             pairs, candidates = backend.pairs(linker.inference.predict())
             lap("predict")
         finally:
@@ -141,10 +142,11 @@ def score_persons(
     return ScoredPairs(pairs, portable, candidates, timings)
 
 
-def retarget(model: dict[str, Any], dialect: str) -> dict[str, Any]:
+def retarget(model: dict[str, Any], dialect: str, *, keep_columns: bool = True) -> dict[str, Any]:
     """A trained model written for `dialect`: the SQL of the settings in that dialect,
-    the parameters (m, u, the share of matches) as trained."""
-    out = person_settings().create_settings_dict(dialect)
+    the parameters (m, u, the share of matches) as trained; `keep_columns` as in
+    `person_settings`."""
+    out = person_settings(keep_columns=keep_columns).create_settings_dict(dialect)
     out["probability_two_random_records_match"] = model["probability_two_random_records_match"]
     for target, source in zip(out["comparisons"], model["comparisons"], strict=True):
         for level_out, level_in in zip(
@@ -296,7 +298,7 @@ def _train(table: Any, api: Any, lap: Callable[[str], None]) -> dict[str, Any]:
         )
         for number, rule in enumerate(training_rules(), start=1)
     ]
-    settings: Any = person_settings()
+    settings: Any = person_settings(keep_columns=False)
     for name, step in steps:
         linker = Linker(table, settings, db_api=api)
         try:
