@@ -22,9 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
-#: The cycle collector's first threshold in workers: they make many short-lived
-#: containers and few cycles, and the default (700) spends a tenth of their time there.
-GC_THRESHOLD = 70_000
+from turquesa.memory import GC_THRESHOLD
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")

@@ -9,10 +9,10 @@ from sqlalchemy import Engine
 
 from tests.helpers import good_submission
 from turquesa.ingest.loader import ingest
-from turquesa.resolve.companions import travel_parties
-from turquesa.resolve.identifier_entities import carried_identifiers
 from turquesa.resolve import people
+from turquesa.resolve.companions import travel_parties
 from turquesa.resolve.features import feature_line
+from turquesa.resolve.identifier_entities import IdentifierGrouping, carried_identifiers
 from turquesa.resolve.people import person_feature_lines, person_feature_rows
 from turquesa.resolve.run import resolve
 
@@ -97,6 +97,28 @@ def test_an_identifier_counts_each_record_that_carries_it_once(
     assert list(found) == sorted(found)
 
 
+@pytest.mark.parametrize("background", [True, False])
+def test_identifiers_grouped_in_a_worker_are_those_grouped_in_process(
+    engine: Engine, tmp_path: Path, background: bool
+) -> None:
+    """A large resolution groups the identifiers in a worker process over its own
+    connection while it clusters; the store step must read the same entities."""
+    load(engine, tmp_path / "sub")
+    with engine.connect() as conn:
+        expected = list(carried_identifiers(conn, tmp_path))
+    with IdentifierGrouping(engine, tmp_path, background) as grouping:
+        grouping.wait()
+        with engine.connect() as conn:
+            assert list(grouping.rows(conn)) == expected
+    assert ("phone", "+573001234567", ["CO-DIJIN"], 1) in expected
+    assert not list(tmp_path.glob("turquesa-identifiers-*"))  # its files are gone
+
+
 def test_no_identifiers_make_no_identifier_entities(engine: Engine, tmp_path: Path) -> None:
     with engine.connect() as conn:
         assert list(carried_identifiers(conn, tmp_path)) == []
+    with (
+        IdentifierGrouping(engine, tmp_path, background=True) as grouping,
+        engine.connect() as conn,
+    ):
+        assert list(grouping.rows(conn)) == []

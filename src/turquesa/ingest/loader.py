@@ -23,11 +23,12 @@ from turquesa.ingest.agency import resolve_agency
 from turquesa.ingest.checks import ANY_KIND, SubmissionState, cross_row_errors
 from turquesa.ingest.fields import CleanContext
 from turquesa.ingest.mapping import Mapping
-from turquesa.ingest.parallel import Cleaner, fewer_collections
+from turquesa.ingest.parallel import Cleaner
 from turquesa.ingest.readers import Table, read_rows
 from turquesa.ingest.report import ERROR, NOTE, LoadReport
 from turquesa.ingest.rows import CleanRow, identifier_values, plan_columns, record_values
 from turquesa.ingest.sources import Submission, display_path, find_tables
+from turquesa.memory import fewer_collections
 from turquesa.model import Model, load_model
 from turquesa.storage import store
 from turquesa.storage.bulk import BulkWriter, bulk_loading

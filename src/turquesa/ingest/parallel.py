@@ -9,35 +9,19 @@ flat however long the file.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from itertools import islice
 
 from turquesa.ingest.fields import CleanContext
 from turquesa.ingest.readers import Row
 from turquesa.ingest.rows import CleanRow, ColumnPlan, clean_row
 from turquesa.model import load_model
-from turquesa.parallel import GC_THRESHOLD, default_jobs, ordered_map, worker_pool
+from turquesa.parallel import default_jobs, ordered_map, worker_pool
 
 CHUNK = 1000
 #: Below this many bytes a table is cleaned in-process: starting workers costs more.
 PARALLEL_FROM_BYTES = 256_000
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Python's cycle collector runs after every 700 new container objects and, as the
-    objects a load keeps alive grow, its full passes walk them all again: a tenth of a
-    load's time went there. A load makes few cycles, so the collector runs a hundred
-    times less often while it lasts."""
-    before = gc.get_threshold()
-    gc.set_threshold(GC_THRESHOLD, 20, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def _clean_chunk(task: tuple[ColumnPlan, CleanContext, list[Row]]) -> list[CleanRow]:

@@ -5,7 +5,11 @@ The database gives the carrying records unordered (a join it does in seconds at 
 million persons); DuckDB then groups them, under a small memory limit and spilling to
 disk beyond it. On the synthetic million-person database, SQLite's own DISTINCT and
 GROUP BY over those four million rows (temporary b-trees) took 99 s for the query
-alone; this whole function, from the join to the last grouped row, 56 s.
+alone; the grouping here, from the join to the last grouped row, 56 s.
+
+Nothing in it depends on who is who, so a large resolution starts it in a worker
+process of its own as soon as the pairs are scored: it runs on the second core while
+the main process clusters, and the store step only reads its result.
 """
 
 from __future__ import annotations
@@ -13,60 +17,139 @@ from __future__ import annotations
 import csv
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from types import TracebackType
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Engine, select
 
+from turquesa.parallel import worker_pool
 from turquesa.resolve.people import current_identifiers
+from turquesa.storage.engine import make_engine
 
 #: Rows fetched from either database at a time.
 BATCH = 50_000
 #: DuckDB's share of memory while it groups: resolution is at its peak by then.
 GROUPING_MEMORY = "512MB"
+#: Agency codes of one identifier, as written in the grouped file (codes hold no ';').
+_CODES = ";"
+
+Identifier = tuple[str, str, list[str], int]
 
 
-def carried_identifiers(
-    conn: Connection, workdir: Path | None = None
-) -> Iterator[tuple[str, str, list[str], int]]:
+def carried_identifiers(conn: Connection, workdir: Path | None = None) -> Iterator[Identifier]:
     """(kind, value, agencies holding it sorted, number of records carrying it), per
     identifier carried by a current person or organization record, in (kind, value)
     order. A value written twice on one record (its row and identifiers.csv) counts
     once."""
+    with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-identifiers-") as tmp:
+        grouped = _group(conn, Path(tmp))
+        if grouped is not None:
+            yield from _read(grouped)
+
+
+class IdentifierGrouping:
+    """`carried_identifiers`, started now and read later. With `background`, and a
+    database another process can open (not SQLite in memory), the grouping runs in a
+    worker process over its own connection; otherwise `rows` does it when asked."""
+
+    def __init__(self, engine: Engine, workdir: Path | None, background: bool) -> None:
+        self._tmp = tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-identifiers-")
+        self._pool: ProcessPoolExecutor | None = None
+        self._result: Future[str | None] | None = None
+        database = engine.url.database
+        shared = engine.url.get_backend_name() != "sqlite" or database not in (None, "", ":memory:")
+        if background and shared:
+            self._pool = worker_pool(1)
+            url = engine.url.render_as_string(hide_password=False)
+            self._result = self._pool.submit(_group_in_worker, url, self._tmp.name)
+
+    def wait(self) -> None:
+        """Let the worker finish reading before the caller starts writing."""
+        if self._result is not None:
+            self._result.result()
+
+    def rows(self, conn: Connection) -> Iterator[Identifier]:
+        if self._result is not None:
+            path = self._result.result()
+            grouped = Path(path) if path else None
+        else:
+            grouped = _group(conn, Path(self._tmp.name))
+        if grouped is not None:
+            yield from _read(grouped)
+
+    def __enter__(self) -> IdentifierGrouping:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._tmp.cleanup()
+
+
+def _group_in_worker(url: str, folder: str) -> str | None:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            grouped = _group(conn, Path(folder))
+    finally:
+        engine.dispose()
+    return str(grouped) if grouped else None
+
+
+def _group(conn: Connection, folder: Path) -> Path | None:
+    """The grouped identifiers written to a CSV file in (kind, value) order; None when
+    no current record carries any."""
     import duckdb
 
     carried = current_identifiers(("person", "organization"))
     query = select(
         carried.c.kind, carried.c.value, carried.c.agency, carried.c.owner_record_id
     ).execution_options(stream_results=True, yield_per=BATCH)
-    with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-identifiers-") as tmp:
-        path = Path(tmp) / "carried.csv"
-        written = 0
-        with path.open("w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
-            for rows in conn.execute(query).partitions():
-                writer.writerows(rows)
-                written += len(rows)
-        if not written:
-            return
-        con = duckdb.connect(
-            config={
-                "memory_limit": GROUPING_MEMORY,
-                "temp_directory": str(Path(tmp) / "spill"),
-                "preserve_insertion_order": False,
-            }
+    path = folder / "carried.csv"
+    written = 0
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        for rows in conn.execute(query).partitions():
+            writer.writerows(rows)
+            written += len(rows)
+    if not written:
+        return None
+    grouped = folder / "grouped.csv"
+    con = duckdb.connect(
+        config={
+            "memory_limit": GROUPING_MEMORY,
+            "temp_directory": str(folder / "spill"),
+            "preserve_insertion_order": False,
+        }
+    )
+    try:
+        cursor = con.execute(
+            "SELECT kind, value, list_sort(list(DISTINCT agency)), "
+            "count(DISTINCT (agency, owner)) "
+            "FROM read_csv(?, header = false, auto_detect = false, delim = ',', "
+            "quote = '\"', escape = '\"', "
+            "columns = {'kind': 'VARCHAR', 'value': 'VARCHAR', 'agency': 'VARCHAR', "
+            "'owner': 'VARCHAR'}) "
+            "GROUP BY kind, value ORDER BY kind, value",
+            [str(path)],
         )
-        try:
-            cursor = con.execute(
-                "SELECT kind, value, list_sort(list(DISTINCT agency)), "
-                "count(DISTINCT (agency, owner)) "
-                "FROM read_csv(?, header = false, auto_detect = false, delim = ',', "
-                "quote = '\"', escape = '\"', "
-                "columns = {'kind': 'VARCHAR', 'value': 'VARCHAR', 'agency': 'VARCHAR', "
-                "'owner': 'VARCHAR'}) "
-                "GROUP BY kind, value ORDER BY kind, value",
-                [str(path)],
-            )
+        with grouped.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
             while rows := cursor.fetchmany(BATCH):
-                yield from rows
-        finally:
-            con.close()
+                writer.writerows((k, v, _CODES.join(codes), n) for k, v, codes, n in rows)
+    finally:
+        con.close()
+    path.unlink()
+    return grouped
+
+
+def _read(grouped: Path) -> Iterator[Identifier]:
+    with grouped.open(newline="", encoding="utf-8") as lines:
+        for kind, value, codes, count in csv.reader(lines):
+            yield kind, value, codes.split(_CODES), int(count)
