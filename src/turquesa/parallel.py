@@ -34,6 +34,10 @@ def default_jobs() -> int:
 
 
 def _start_worker(parent: int) -> None:
+    # A forked worker shares its parent's objects page by page until it writes to
+    # them, and a full pass of the collector writes to every one it walks: frozen,
+    # the inherited objects are never walked, so they stay shared.
+    gc.freeze()
     gc.set_threshold(GC_THRESHOLD, 20, 100)
     _die_with_parent(parent)
 
@@ -57,13 +61,16 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def worker_pool(jobs: int) -> ProcessPoolExecutor:
+def worker_pool(jobs: int, *, fresh: bool = False) -> ProcessPoolExecutor:
     """Workers forked where the system can (they share the parent's warmed-up tables,
-    such as phone metadata, instead of each building its own), spawned elsewhere."""
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    such as phone metadata, instead of each building its own), spawned elsewhere.
+    `fresh` workers are always spawned: for work that needs nothing of the parent, so
+    that a worker started beside gigabytes of the parent's objects holds none of them.
+    """
+    forks = "fork" in multiprocessing.get_all_start_methods() and not fresh
     return ProcessPoolExecutor(
         jobs,
-        mp_context=multiprocessing.get_context(method),
+        mp_context=multiprocessing.get_context("fork" if forks else "spawn"),
         initializer=_start_worker,
         initargs=(os.getpid(),),
     )

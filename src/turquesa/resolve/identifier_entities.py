@@ -60,7 +60,7 @@ class IdentifierGrouping:
         database = engine.url.database
         shared = engine.url.get_backend_name() != "sqlite" or database not in (None, "", ":memory:")
         if background and shared:
-            self._pool = worker_pool(1)
+            self._pool = worker_pool(1, fresh=True)
             url = engine.url.render_as_string(hide_password=False)
             self._result = self._pool.submit(_group_in_worker, url, self._tmp.name)
 
