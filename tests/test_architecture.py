@@ -53,3 +53,10 @@ def test_nothing_imports_the_cli() -> None:
         if "cli" in path.relative_to(PACKAGE).parts or path.name == "__main__.py":
             continue
         assert "cli" not in _runtime_imports(path), path
+
+
+def test_the_process_helpers_stand_alone() -> None:
+    """The load and the resolution share the worker pool and the collector setting;
+    those helpers must not pull either of them (or anything else) in."""
+    assert _runtime_imports(PACKAGE / "memory.py") == set()
+    assert _runtime_imports(PACKAGE / "parallel.py") <= {"memory"}
