@@ -24,6 +24,7 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine, select
 
 from turquesa.parallel import worker_pool
+from turquesa.resolve.identities import identifier_entity_id
 from turquesa.resolve.people import current_identifiers
 from turquesa.storage.engine import make_engine
 
@@ -39,9 +40,9 @@ Identifier = tuple[str, str, list[str], int]
 
 def carried_identifiers(conn: Connection, workdir: Path | None = None) -> Iterator[Identifier]:
     """(kind, value, agencies holding it sorted, number of records carrying it), per
-    identifier carried by a current person or organization record, in (kind, value)
-    order. A value written twice on one record (its row and identifiers.csv) counts
-    once."""
+    identifier carried by a current person or organization record, in the order of
+    their entity ids (`identifier_entity_id`). A value written twice on one record (its
+    row and identifiers.csv) counts once."""
     with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-identifiers-") as tmp:
         grouped = _group(conn, Path(tmp))
         if grouped is not None:
@@ -103,8 +104,9 @@ def _group_in_worker(url: str, folder: str) -> str | None:
 
 
 def _group(conn: Connection, folder: Path) -> Path | None:
-    """The grouped identifiers written to a CSV file in (kind, value) order; None when
-    no current record carries any."""
+    """The grouped identifiers written to a CSV file in the order of their entity ids
+    (the entities' primary key, so the store step appends to its index rather than
+    inserting all over it); None when no current record carries any."""
     import duckdb
 
     carried = current_identifiers(("person", "organization"))
@@ -120,7 +122,7 @@ def _group(conn: Connection, folder: Path) -> Path | None:
             written += len(rows)
     if not written:
         return None
-    grouped = folder / "grouped.csv"
+    unsorted, grouped = folder / "by-value.csv", folder / "grouped.csv"
     con = duckdb.connect(
         config={
             "memory_limit": GROUPING_MEMORY,
@@ -139,13 +141,28 @@ def _group(conn: Connection, folder: Path) -> Path | None:
             "GROUP BY kind, value ORDER BY kind, value",
             [str(path)],
         )
+        with unsorted.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            while rows := cursor.fetchmany(BATCH):
+                writer.writerows(
+                    (identifier_entity_id(k, v), k, v, _CODES.join(codes), n)
+                    for k, v, codes, n in rows
+                )
+        path.unlink()
+        cursor = con.execute(
+            "SELECT kind, value, codes, n FROM read_csv(?, header = false, auto_detect = false, "
+            "delim = ',', quote = '\"', escape = '\"', columns = {'id': 'VARCHAR', "
+            "'kind': 'VARCHAR', 'value': 'VARCHAR', 'codes': 'VARCHAR', 'n': 'BIGINT'}) "
+            "ORDER BY id",
+            [str(unsorted)],
+        )
         with grouped.open("w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
             while rows := cursor.fetchmany(BATCH):
-                writer.writerows((k, v, _CODES.join(codes), n) for k, v, codes, n in rows)
+                writer.writerows(rows)
     finally:
         con.close()
-    path.unlink()
+    unsorted.unlink()
     return grouped
 
 
