@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
@@ -131,39 +132,57 @@ def _group(conn: Connection, folder: Path) -> Path | None:
         }
     )
     try:
-        cursor = con.execute(
+        by_value = con.execute(
             "SELECT kind, value, list_sort(list(DISTINCT agency)), "
-            "count(DISTINCT (agency, owner)) "
-            "FROM read_csv(?, header = false, auto_detect = false, delim = ',', "
-            "quote = '\"', escape = '\"', "
-            "columns = {'kind': 'VARCHAR', 'value': 'VARCHAR', 'agency': 'VARCHAR', "
-            "'owner': 'VARCHAR'}) "
-            "GROUP BY kind, value ORDER BY kind, value",
+            "count(DISTINCT (agency, owner)) FROM "
+            + _headerless(
+                {"kind": "VARCHAR", "value": "VARCHAR", "agency": "VARCHAR", "owner": "VARCHAR"}
+            )
+            + " GROUP BY kind, value",
             [str(path)],
         )
-        with unsorted.open("w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
-            while rows := cursor.fetchmany(BATCH):
-                writer.writerows(
-                    (identifier_entity_id(k, v), k, v, _CODES.join(codes), n)
-                    for k, v, codes, n in rows
-                )
-        path.unlink()
-        cursor = con.execute(
-            "SELECT kind, value, codes, n FROM read_csv(?, header = false, auto_detect = false, "
-            "delim = ',', quote = '\"', escape = '\"', columns = {'id': 'VARCHAR', "
-            "'kind': 'VARCHAR', 'value': 'VARCHAR', 'codes': 'VARCHAR', 'n': 'BIGINT'}) "
-            "ORDER BY id",
-            [str(unsorted)],
+        _save(
+            by_value,
+            unsorted,
+            lambda rows: (
+                (identifier_entity_id(k, v), k, v, _CODES.join(codes), n) for k, v, codes, n in rows
+            ),
         )
-        with grouped.open("w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
-            while rows := cursor.fetchmany(BATCH):
-                writer.writerows(rows)
+        path.unlink()
+        columns = {
+            "id": "VARCHAR",
+            "kind": "VARCHAR",
+            "value": "VARCHAR",
+            "codes": "VARCHAR",
+            "n": "BIGINT",
+        }
+        by_id = con.execute(
+            f"SELECT kind, value, codes, n FROM {_headerless(columns)} ORDER BY id", [str(unsorted)]
+        )
+        _save(by_id, grouped, lambda rows: rows)
     finally:
         con.close()
     unsorted.unlink()
     return grouped
+
+
+def _headerless(columns: dict[str, str]) -> str:
+    """DuckDB's reader of one of the CSV files written here (no header, the csv
+    module's quoting), the file's path as the query's parameter."""
+    typed = ", ".join(f"'{name}': '{kind}'" for name, kind in columns.items())
+    return (
+        "read_csv(?, header = false, auto_detect = false, delim = ',', quote = '\"', "
+        f"escape = '\"', columns = {{{typed}}})"
+    )
+
+
+def _save(
+    cursor: Any, path: Path, convert: Callable[[list[tuple[Any, ...]]], Iterable[Sequence[Any]]]
+) -> None:
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        while rows := cursor.fetchmany(BATCH):
+            writer.writerows(convert(rows))
 
 
 def _read(grouped: Path) -> Iterator[Identifier]:
