@@ -152,6 +152,13 @@ def _lines(chunk: list[RawPerson]) -> bytes:
     return b"".join(feature_line(_features(raw)) for raw in chunk)
 
 
+def current_person_count(conn: Connection) -> int:
+    (count,) = conn.execute(
+        select(func.count()).where(records.c.kind == "person", records.c.status == "current")
+    ).one()
+    return int(count)
+
+
 def person_feature_rows(conn: Connection) -> Iterator[dict[str, Any]]:
     """One feature row per current person record, in (agency, record_id) order."""
     return map(_features, _raw_people(conn))
@@ -163,9 +170,7 @@ def person_feature_lines(conn: Connection, jobs: int | None = None) -> Iterator[
     the database read that feeds them is a fraction of it. Small loads stay in-process.
     """
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    (count,) = conn.execute(
-        select(func.count()).where(records.c.kind == "person", records.c.status == "current")
-    ).one()
+    count = current_person_count(conn)
     raw = _raw_people(conn)
     chunks = iter(lambda: list(islice(raw, CHUNK)), [])
     if jobs == 1 or count < PARALLEL_FROM:

@@ -43,7 +43,7 @@ from turquesa.resolve.decisions import active_decisions
 from turquesa.resolve.features import Stopwatch, record_key, split_key
 from turquesa.resolve.identifier_entities import IdentifierGrouping
 from turquesa.resolve.identities import assign_ids, identifier_entity_id
-from turquesa.resolve.people import person_feature_lines
+from turquesa.resolve.people import current_person_count, person_feature_lines
 from turquesa.resolve.splink_model import KEEP_FROM_PROBABILITY, score_persons
 from turquesa.resolve.stored_model import last_model
 from turquesa.storage import store
@@ -142,18 +142,26 @@ def _resolve(
         model = last_model(conn) if reuse_model or incremental else None
         say("reading person records and scoring candidate pairs")
         people = _People()
+        background = current_person_count(conn) >= GROUP_IN_BACKGROUND_FROM
+        groupings: list[IdentifierGrouping] = []
+
+        def read_back(rows: Iterable[dict[str, Any]]) -> None:
+            # The matching engine has closed: its memory is free for the identifier
+            # grouping, which then has reading back and clustering to finish in.
+            groupings.append(cleanup.enter_context(IdentifierGrouping(engine, workdir, background)))
+            people.keep(rows)
+
         scored = score_persons(
             person_feature_lines(conn),
             engine=resolver,
             model_json=model,
             workdir=workdir,
-            read_back=people.keep,
+            read_back=read_back,
         )
     rows = people.profiles
     people.share_keys(scored.pairs)
     clock.lap("read persons and score")
-    background = len(rows) >= GROUP_IN_BACKGROUND_FROM
-    grouping = cleanup.enter_context(IdentifierGrouping(engine, workdir, background))
+    (grouping,) = groupings
     report.timings.update(scored.timings)
     report.person_records = len(rows)
     report.analyst_decisions = len(decisions.same) + len(decisions.different)
