@@ -4,7 +4,8 @@
 
 For each size: synthesise (cached), load into a SQLite database (cached beside the
 data: loading is benchmarked by benchmarks.load), then run `resolve` in a child
-process whose wall time and peak resident memory are printed; then score the
+process whose wall time and peak memory are printed (over the child and its workers, see
+benchmarks.tree_memory, and for its largest process alone); then score the
 entities against truth/persons.csv: pairwise precision, recall and F1, recall per kind
 of noise, and the blocking rules' recall and pairs per record.
 """
@@ -21,6 +22,7 @@ import time
 from pathlib import Path
 
 from benchmarks.load import CACHE, synthesise
+from benchmarks.tree_memory import TreePeak
 
 
 def loaded_database(data: Path) -> str:
@@ -118,7 +120,7 @@ def main() -> None:
         url = loaded_database(data)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        done = subprocess.run(
+        process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
@@ -128,19 +130,29 @@ def main() -> None:
                 "--threshold",
                 str(threshold),
             ],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
         )
-        if done.returncode != 0:
-            print(f"  resolve failed: {done.stderr.strip().splitlines()[-6:]}", flush=True)
+        tree = TreePeak(process.pid)
+        stdout, stderr = process.communicate()
+        tree_mb = tree.stop()
+        if process.returncode != 0:
+            print(f"  resolve failed: {stderr.strip().splitlines()[-6:]}", flush=True)
             continue
         wall = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        report = json.loads(done.stdout.strip().splitlines()[-1])
+        report = json.loads(stdout.strip().splitlines()[-1])
+        whole = (
+            f"peak {tree_mb:.0f} MB over {tree.processes} processes (proportional set size), "
+            if tree_mb is not None
+            else ""
+        )
         print(
             f"  resolve   {wall:.1f} s wall  {after.ru_utime - before.ru_utime:.1f} s user  "
-            f"peak {after.ru_maxrss / 1024:.0f} MB  {report['person_records']:,} person "
-            f"records -> {report['persons']:,} persons; steps {report['timings']}",
+            f"{whole}largest process {after.ru_maxrss / 1024:.0f} MB  "
+            f"{report['person_records']:,} person records -> {report['persons']:,} persons; "
+            f"steps {report['timings']}",
             flush=True,
         )
         score(url, data)
