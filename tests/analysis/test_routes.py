@@ -223,6 +223,20 @@ def test_an_estimated_departure_is_not_before_the_travellers_previous_arrival() 
     assert dates["2"] == "2023-03-01"
 
 
+def test_a_leg_in_the_calendars_first_days_is_still_bounded_by_the_arrival_before() -> None:
+    """A typing slip can date a record in year 1; the search for the traveller's arrival
+    before it must not run off the calendar (hypothesis found it did)."""
+    data = Dataset(scope=Scope())
+    data.persons[("A", "P1")] = person("A", "P1", "E1")
+    data.movements = [
+        move("A", "1", ("P1",), ("x", "CO"), ("y", "PA"), "0001-01-01", "0001-01-02"),
+        move("A", "2", ("P1",), ("y", "PA"), ("z", "CR"), None, "0001-01-03"),
+    ]
+    dates = {leg.record_id: leg.date for leg in legs_of(data)}
+    assert dates["1"] == "0001-01-01"
+    assert dates["2"] is None or dates["2"] >= "0001-01-02"
+
+
 def test_costs_per_currency_and_usd_only_with_rates(tmp_path: Path) -> None:
     data = Dataset(scope=Scope())
     data.movements = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -52,8 +53,19 @@ def _no_process_left(argument: str, wait: float = 10.0) -> bool:
 def _writing(url: str, db_file: Path | None) -> bool:
     """Is the load in the middle of writing records?"""
     if db_file is not None:
-        wal = Path(f"{db_file}-wal")
-        return wal.exists() and wal.stat().st_size > 2_000_000
+        # The load's transaction holds SQLite's write lock from its first row to its
+        # commit; its rows sit in the connection's page cache until the commit writes
+        # them out, so the write-ahead log only grows once the commit has begun. A
+        # probe that cannot take the lock at once is looking at a load mid-write.
+        probe = sqlite3.connect(db_file, timeout=0, isolation_level=None)
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.execute("ROLLBACK")
+            return False
+        except sqlite3.OperationalError:
+            return True
+        finally:
+            probe.close()
     probe = create_engine(url)
     try:
         with probe.connect() as conn:
@@ -86,6 +98,7 @@ def test_killing_a_load_midway_leaves_nothing_half_written(db_url: str, tmp_path
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         if _writing(db_url, db_file):
+            time.sleep(0.2)  # some batches in, the commit far off
             break
         time.sleep(0.05)
     assert process.poll() is None, "the load ended before it could be killed"

@@ -267,11 +267,12 @@ def _previous_arrivals(
         end = parse_date(m.arrival)
         if m.departure or end is None or not m.from_country:
             continue
+        start = days_before(end, MAX_GAP_DAYS) or dt.date.min
         earlier = [
             day
             for mover in who
             for day, other in arrivals.get((mover, m.from_country), ())
-            if end - dt.timedelta(days=MAX_GAP_DAYS) <= day <= end
+            if start <= day <= end
             and not _same_stretch(movements[other], m)
         ]
         if earlier:
