@@ -272,8 +272,7 @@ def _previous_arrivals(
             day
             for mover in who
             for day, other in arrivals.get((mover, m.from_country), ())
-            if start <= day <= end
-            and not _same_stretch(movements[other], m)
+            if start <= day <= end and not _same_stretch(movements[other], m)
         ]
         if earlier:
             found[index] = max(earlier)
