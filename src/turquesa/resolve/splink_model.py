@@ -283,7 +283,7 @@ def _train(table: Any, api: Any, lap: Callable[[str], None]) -> dict[str, Any]:
         (
             "train: u",
             lambda linker: linker.training.estimate_u_using_random_sampling(
-                max_pairs=1_000_000, seed=7
+                max_pairs=2_000_000, seed=7
             ),
         ),
     ]
