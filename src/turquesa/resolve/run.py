@@ -63,7 +63,8 @@ ACCEPT_FROM = 0.9
 #: Pairs from here up to ACCEPT_FROM are uncertain: they go to the review queue.
 REVIEW_FROM = KEEP_FROM_PROBABILITY
 #: From this many person records the identifier entities are grouped in a worker
-#: process while the main one clusters (starting it costs about a second).
+#: process while the main one reads the profiles back and clusters (starting it costs
+#: about a second).
 GROUP_IN_BACKGROUND_FROM = 20_000
 
 Step = Callable[[str], None]
