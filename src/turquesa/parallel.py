@@ -20,6 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from typing import TypeVar
 
 from turquesa.memory import GC_THRESHOLD
@@ -74,6 +75,13 @@ def worker_pool(jobs: int, *, fresh: bool = False) -> ProcessPoolExecutor:
         initializer=_start_worker,
         initargs=(os.getpid(),),
     )
+
+
+def chunks(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    """`items` in lists of `size` (the last one shorter), read lazily."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def ordered_map(

@@ -43,7 +43,6 @@ def test_features_built_on_several_cores_are_the_same_rows_in_the_same_order(
 ) -> None:
     """A national load builds its feature rows in worker processes, a chunk each; the
     file the engine reads must be the one the single process writes, row for row."""
-    monkeypatch.setattr(people, "PARALLEL_FROM", 0)
     monkeypatch.setattr(people, "CHUNK", 1)
     with load(engine, tmp_path / "sub").connect() as conn:
         expected = b"".join(feature_line(row) for row in person_feature_rows(conn))
@@ -89,14 +88,13 @@ def test_an_identifier_counts_each_record_that_carries_it_once(
         "P2,phone,300 123 4567,CO,\n"
     )
     with load(engine, tmp_path / "sub", **{"identifiers.csv": extra}).connect() as conn:
-        found = {
-            (kind, value): (codes, count)
-            for kind, value, codes, count in carried_identifiers(conn, tmp_path)
-        }
+        carried = list(carried_identifiers(conn, tmp_path))
+    found = {(kind, value): (codes, count) for _id, kind, value, codes, count in carried}
     assert found[("phone", "+573001234567")] == (["CO-DIJIN"], 2)
     assert found[("email", "jl@example.com")] == (["CO-DIJIN"], 1)
     ids = [identifier_entity_id(kind, value) for kind, value in found]
     assert ids == sorted(ids)  # the entities' key order: the store step appends
+    assert [entity_id for entity_id, *_ in carried] == ids
 
 
 @pytest.mark.parametrize("background", [True, False])
@@ -109,10 +107,12 @@ def test_identifiers_grouped_in_a_worker_are_those_grouped_in_process(
     with engine.connect() as conn:
         expected = list(carried_identifiers(conn, tmp_path))
     with IdentifierGrouping(engine, tmp_path, background) as grouping:
+        grouping.start()
         grouping.wait()
         with engine.connect() as conn:
             assert list(grouping.rows(conn)) == expected
-    assert ("phone", "+573001234567", ["CO-DIJIN"], 1) in expected
+    phone = ("phone", "+573001234567")
+    assert (identifier_entity_id(*phone), *phone, ["CO-DIJIN"], 1) in expected
     assert not list(tmp_path.glob("turquesa-identifiers-*"))  # its files are gone
 
 
@@ -123,4 +123,5 @@ def test_no_identifiers_make_no_identifier_entities(engine: Engine, tmp_path: Pa
         IdentifierGrouping(engine, tmp_path, background=True) as grouping,
         engine.connect() as conn,
     ):
+        grouping.start()
         assert list(grouping.rows(conn)) == []

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from itertools import islice
 
 from turquesa.ingest.fields import CleanContext
 from turquesa.ingest.readers import Row
 from turquesa.ingest.rows import CleanRow, ColumnPlan, clean_row
 from turquesa.model import load_model
-from turquesa.parallel import default_jobs, ordered_map, worker_pool
+from turquesa.parallel import chunks, default_jobs, ordered_map, worker_pool
 
 CHUNK = 1000
 #: Below this many bytes a table is cleaned in-process: starting workers costs more.
@@ -75,9 +74,7 @@ class Cleaner:
             for number, cells, problems in rows:
                 yield clean_row(plan, number, cells, ctx, model, problems)
             return
-        iterator = iter(rows)
-        chunks = iter(lambda: list(islice(iterator, CHUNK)), [])
-        tasks = ((plan, ctx, chunk) for chunk in chunks)
+        tasks = ((plan, ctx, chunk) for chunk in chunks(rows, CHUNK))
         for cleaned in ordered_map(self._executor(), _clean_chunk, tasks, 3 * self.jobs):
             yield from cleaned
 

@@ -8,19 +8,19 @@ GROUP BY over those four million rows (temporary b-trees) took 99 s for the quer
 alone; the grouping here, from the join to the last grouped row, 56 s.
 
 Nothing in it depends on who is who, so a large resolution starts it in a worker
-process of its own as soon as the pairs are scored: it runs on the second core while
-the main process clusters, and the store step only reads its result.
+process of its own as soon as the matching engine closes: it runs on the second core
+while the main process reads the profiles back and clusters, and the store step only
+reads its result.
 """
 
 from __future__ import annotations
 
 import csv
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
@@ -36,14 +36,15 @@ GROUPING_MEMORY = "512MB"
 #: Agency codes of one identifier, as written in the grouped file (codes hold no ';').
 _CODES = ";"
 
-Identifier = tuple[str, str, list[str], int]
+#: (entity id, kind, value, agencies holding it sorted, number of records carrying it)
+Identifier = tuple[str, str, str, list[str], int]
 
 
 def carried_identifiers(conn: Connection, workdir: Path | None = None) -> Iterator[Identifier]:
-    """(kind, value, agencies holding it sorted, number of records carrying it), per
-    identifier carried by a current person or organization record, in the order of
-    their entity ids (`identifier_entity_id`). A value written twice on one record (its
-    row and identifiers.csv) counts once."""
+    """One `Identifier` per identifier carried by a current person or organization
+    record, in the order of their entity ids (`identifier_entity_id`), the entities'
+    primary key, so the store step appends to its index rather than inserting all over
+    it. A value written twice on one record (its row and identifiers.csv) counts once."""
     with tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-identifiers-") as tmp:
         grouped = _group(conn, Path(tmp))
         if grouped is not None:
@@ -51,20 +52,23 @@ def carried_identifiers(conn: Connection, workdir: Path | None = None) -> Iterat
 
 
 class IdentifierGrouping:
-    """`carried_identifiers`, started now and read later. With `background`, and a
-    database another process can open (not SQLite in memory), the grouping runs in a
-    worker process over its own connection; otherwise `rows` does it when asked."""
+    """`carried_identifiers`, started early and read later. `start` runs the grouping in
+    a worker process over its own connection when `background` is set and another
+    process can open the database (not SQLite in memory); otherwise, or if never
+    started, `rows` does it when asked."""
 
     def __init__(self, engine: Engine, workdir: Path | None, background: bool) -> None:
         self._tmp = tempfile.TemporaryDirectory(dir=workdir, prefix="turquesa-identifiers-")
         self._pool: ProcessPoolExecutor | None = None
         self._result: Future[str | None] | None = None
-        database = engine.url.database
-        shared = engine.url.get_backend_name() != "sqlite" or database not in (None, "", ":memory:")
-        if background and shared:
+        url = engine.url
+        shared = url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
+        self._url = url.render_as_string(hide_password=False) if background and shared else None
+
+    def start(self) -> None:
+        if self._url is not None and self._result is None:
             self._pool = worker_pool(1, fresh=True)
-            url = engine.url.render_as_string(hide_password=False)
-            self._result = self._pool.submit(_group_in_worker, url, self._tmp.name)
+            self._result = self._pool.submit(_group_in_worker, self._url, self._tmp.name)
 
     def wait(self) -> None:
         """Let the worker finish reading before the caller starts writing."""
@@ -105,9 +109,8 @@ def _group_in_worker(url: str, folder: str) -> str | None:
 
 
 def _group(conn: Connection, folder: Path) -> Path | None:
-    """The grouped identifiers written to a CSV file in the order of their entity ids
-    (the entities' primary key, so the store step appends to its index rather than
-    inserting all over it); None when no current record carries any."""
+    """The grouped identifiers written to a CSV file in the order of their entity ids;
+    None when no current record carries any."""
     import duckdb
 
     carried = current_identifiers(("person", "organization"))
@@ -123,7 +126,7 @@ def _group(conn: Connection, folder: Path) -> Path | None:
             written += len(rows)
     if not written:
         return None
-    unsorted, grouped = folder / "by-value.csv", folder / "grouped.csv"
+    grouped = folder / "grouped.csv"
     con = duckdb.connect(
         config={
             "memory_limit": GROUPING_MEMORY,
@@ -132,60 +135,31 @@ def _group(conn: Connection, folder: Path) -> Path | None:
         }
     )
     try:
-        by_value = con.execute(
-            "SELECT kind, value, list_sort(list(DISTINCT agency)), "
-            "count(DISTINCT (agency, owner)) FROM "
-            + _headerless(
-                {"kind": "VARCHAR", "value": "VARCHAR", "agency": "VARCHAR", "owner": "VARCHAR"}
-            )
-            + " GROUP BY kind, value",
+        # The id is the one `identifier_entity_id` gives everywhere else, computed here
+        # once per identifier, so that the rows can come out in its order (a handle's
+        # value is already platform:handle).
+        con.create_function("entity_id", identifier_entity_id, ["VARCHAR", "VARCHAR"], "VARCHAR")
+        cursor = con.execute(
+            "SELECT entity_id(kind, value) AS id, kind, value, "
+            "list_sort(list(DISTINCT agency)), count(DISTINCT (agency, owner)) "
+            "FROM read_csv(?, header = false, auto_detect = false, delim = ',', "
+            "quote = '\"', escape = '\"', "
+            "columns = {'kind': 'VARCHAR', 'value': 'VARCHAR', 'agency': 'VARCHAR', "
+            "'owner': 'VARCHAR'}) "
+            "GROUP BY kind, value ORDER BY id",
             [str(path)],
         )
-        _save(
-            by_value,
-            unsorted,
-            lambda rows: (
-                (identifier_entity_id(k, v), k, v, _CODES.join(codes), n) for k, v, codes, n in rows
-            ),
-        )
-        path.unlink()
-        columns = {
-            "id": "VARCHAR",
-            "kind": "VARCHAR",
-            "value": "VARCHAR",
-            "codes": "VARCHAR",
-            "n": "BIGINT",
-        }
-        by_id = con.execute(
-            f"SELECT kind, value, codes, n FROM {_headerless(columns)} ORDER BY id", [str(unsorted)]
-        )
-        _save(by_id, grouped, lambda rows: rows)
+        with grouped.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            while rows := cursor.fetchmany(BATCH):
+                writer.writerows((i, k, v, _CODES.join(codes), n) for i, k, v, codes, n in rows)
     finally:
         con.close()
-    unsorted.unlink()
+    path.unlink()
     return grouped
-
-
-def _headerless(columns: dict[str, str]) -> str:
-    """DuckDB's reader of one of the CSV files written here (no header, the csv
-    module's quoting), the file's path as the query's parameter."""
-    typed = ", ".join(f"'{name}': '{kind}'" for name, kind in columns.items())
-    return (
-        "read_csv(?, header = false, auto_detect = false, delim = ',', quote = '\"', "
-        f"escape = '\"', columns = {{{typed}}})"
-    )
-
-
-def _save(
-    cursor: Any, path: Path, convert: Callable[[list[tuple[Any, ...]]], Iterable[Sequence[Any]]]
-) -> None:
-    with path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        while rows := cursor.fetchmany(BATCH):
-            writer.writerows(convert(rows))
 
 
 def _read(grouped: Path) -> Iterator[Identifier]:
     with grouped.open(newline="", encoding="utf-8") as lines:
-        for kind, value, codes, count in csv.reader(lines):
-            yield kind, value, codes.split(_CODES), int(count)
+        for entity_id, kind, value, codes, count in csv.reader(lines):
+            yield entity_id, kind, value, codes.split(_CODES), int(count)

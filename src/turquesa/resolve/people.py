@@ -8,13 +8,12 @@ rows that name it; both count the same.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
 from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Text, func, or_, select, type_coerce
 
-from turquesa.parallel import default_jobs, ordered_map, worker_pool
+from turquesa.parallel import chunks, ordered_map, worker_pool
 from turquesa.resolve.features import feature_line, person_features
 from turquesa.storage.tables import identifiers, records
 
@@ -108,10 +107,8 @@ def _case_years(conn: Connection) -> dict[tuple[str, str], int]:
 #: identifiers and the year of its case.
 RawPerson = tuple[str, str, str | None, str | bytes | dict[str, Any], str | None, int | None]
 
-#: Records per chunk sent to a worker, and below how many records the features are
-#: built in-process (starting workers costs about a second).
+#: Records per chunk sent to a worker.
 CHUNK = 2_000
-PARALLEL_FROM = 20_000
 
 
 def _raw_people(conn: Connection) -> Iterator[RawPerson]:
@@ -164,17 +161,14 @@ def person_feature_rows(conn: Connection) -> Iterator[dict[str, Any]]:
     return map(_features, _raw_people(conn))
 
 
-def person_feature_lines(conn: Connection, jobs: int | None = None) -> Iterator[bytes]:
-    """The same rows as JSON lines (`feature_line`), in blocks, built on every core:
-    over a million records the features are a minute of pure Python per core, while
-    the database read that feeds them is a fraction of it. Small loads stay in-process.
+def person_feature_lines(conn: Connection, jobs: int = 1) -> Iterator[bytes]:
+    """The same rows as JSON lines (`feature_line`), in blocks, built in `jobs` worker
+    processes (in-process for 1): over a million records the features are a minute of
+    pure Python per core, while the database read that feeds them is a fraction of it.
     """
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    count = current_person_count(conn)
-    raw = _raw_people(conn)
-    chunks = iter(lambda: list(islice(raw, CHUNK)), [])
-    if jobs == 1 or count < PARALLEL_FROM:
-        yield from map(_lines, chunks)
+    blocks = chunks(_raw_people(conn), CHUNK)
+    if jobs <= 1:
+        yield from map(_lines, blocks)
         return
     with worker_pool(jobs) as pool:
-        yield from ordered_map(pool, _lines, chunks, 3 * jobs)
+        yield from ordered_map(pool, _lines, blocks, 3 * jobs)

@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from turquesa.memory import fewer_collections
 from turquesa.normalise import name_key
+from turquesa.parallel import default_jobs
 from turquesa.resolve.clusters import (
     Edge,
     Profile,
@@ -42,7 +43,7 @@ from turquesa.resolve.companions import companion_edges, travel_parties
 from turquesa.resolve.decisions import active_decisions
 from turquesa.resolve.features import Stopwatch, record_key, split_key
 from turquesa.resolve.identifier_entities import IdentifierGrouping
-from turquesa.resolve.identities import assign_ids, identifier_entity_id
+from turquesa.resolve.identities import assign_ids
 from turquesa.resolve.people import current_person_count, person_feature_lines
 from turquesa.resolve.splink_model import KEEP_FROM_PROBABILITY, score_persons
 from turquesa.resolve.stored_model import last_model
@@ -62,10 +63,11 @@ from turquesa.storage.tables import (
 ACCEPT_FROM = 0.9
 #: Pairs from here up to ACCEPT_FROM are uncertain: they go to the review queue.
 REVIEW_FROM = KEEP_FROM_PROBABILITY
-#: From this many person records the identifier entities are grouped in a worker
-#: process while the main one reads the profiles back and clusters (starting it costs
-#: about a second).
-GROUP_IN_BACKGROUND_FROM = 20_000
+#: From this many person records the feature rows are built in worker processes and
+#: the identifier entities grouped in one while the main process reads the profiles
+#: back and clusters: below it, starting workers (about a second) costs more than they
+#: save.
+WORKERS_FROM = 20_000
 
 Step = Callable[[str], None]
 
@@ -143,17 +145,17 @@ def _resolve(
         model = last_model(conn) if reuse_model or incremental else None
         say("reading person records and scoring candidate pairs")
         people = _People()
-        background = current_person_count(conn) >= GROUP_IN_BACKGROUND_FROM
-        groupings: list[IdentifierGrouping] = []
+        large = current_person_count(conn) >= WORKERS_FROM
+        grouping = cleanup.enter_context(IdentifierGrouping(engine, workdir, background=large))
 
         def read_back(rows: Iterable[dict[str, Any]]) -> None:
             # The matching engine has closed: its memory is free for the identifier
             # grouping, which then has reading back and clustering to finish in.
-            groupings.append(cleanup.enter_context(IdentifierGrouping(engine, workdir, background)))
+            grouping.start()
             people.keep(rows)
 
         scored = score_persons(
-            person_feature_lines(conn),
+            person_feature_lines(conn, jobs=default_jobs() if large else 1),
             engine=resolver,
             model_json=model,
             workdir=workdir,
@@ -162,7 +164,6 @@ def _resolve(
     rows = people.profiles
     people.share_keys(scored.pairs)
     clock.lap("read persons and score")
-    (grouping,) = groupings
     report.timings.update(scored.timings)
     report.person_records = len(rows)
     report.analyst_decisions = len(decisions.same) + len(decisions.different)
@@ -516,7 +517,7 @@ def _store_identifiers(
     in batches (millions of distinct phones and documents at a million persons)."""
     rows = (
         _entity_row(
-            identifier_entity_id(kind, value),  # a handle's value is already platform:handle
+            entity_id,
             kind,
             value,
             records_count,
@@ -524,7 +525,7 @@ def _store_identifiers(
             country_of,
             run_id,
         )
-        for kind, value, codes, records_count in grouping.rows(conn)
+        for entity_id, kind, value, codes, records_count in grouping.rows(conn)
     )
     return _write(conn, entities, rows)
 
